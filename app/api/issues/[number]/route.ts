@@ -1,0 +1,12 @@
+import { getIssue, parseIssueNumber, toIssueJson } from '@/lib/catalogue/queries';
+import { json, jsonError } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, context: { params: Promise<{ number: string }> }) {
+  const { number: segment } = await context.params;
+  const number = parseIssueNumber(segment);
+  const issue = number === undefined ? undefined : await getIssue(number);
+  if (!issue) return jsonError(404, `no issue ${JSON.stringify(segment.slice(0, 40))} in the catalogue`);
+  return json(toIssueJson(issue));
+}

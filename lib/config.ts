@@ -1,0 +1,21 @@
+import path from 'node:path';
+
+/** Settings read from the environment, with their defaults, in one place. */
+export const DEFAULT_CATALOGUE_DIR = 'data/issues';
+export const DEFAULT_INDEX_DIR = '.index';
+export const DEFAULT_SITE_URL = 'http://localhost:3000';
+
+/** Where raw issue files are read from (`CATALOGUE_DIR`). */
+export function catalogueDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CATALOGUE_DIR || DEFAULT_CATALOGUE_DIR);
+}
+
+/** Where the build writes, and the server reads, the catalogue and index artefacts (`INDEX_DIR`). */
+export function indexDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.INDEX_DIR || DEFAULT_INDEX_DIR);
+}
+
+/** The public origin used in canonical URLs and share metadata when a request does not say (`SITE_URL`). */
+export function siteUrl(): string {
+  return (process.env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}

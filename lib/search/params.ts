@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './query';
+import { DEFAULT_SEARCH_REQUEST, SORTS, type SearchRequest } from './types';
+
+export const MAX_PER_PAGE = 100;
+/** Pages beyond this are refused: nobody pages that far, and it bounds the work per request. */
+export const MAX_PAGE = 1000;
+const MAX_VALUES = 20;
+
+/** A request the API refuses, with the message it returns. */
+export class SearchParamError extends Error {
+  override name = 'SearchParamError';
+  readonly status = 400;
+}
+
+const single = (name: string) =>
+  z
+    .array(z.string())
+    .max(1, { message: `${name}: give it once` })
+    .transform((values) => values[0]);
+
+const integer = (name: string, min: number, max: number, fallback: number) =>
+  single(name).transform((value, ctx) => {
+    if (value === undefined || value === '') return fallback;
+    if (!/^\d{1,7}$/.test(value.trim())) {
+      ctx.addIssue({ code: 'custom', message: `${name}: "${clip(value)}" is not a whole number` });
+      return z.NEVER;
+    }
+    const n = Number(value);
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${name}: must be between ${min} and ${max} (got ${n})` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const values = (name: string) =>
+  z.array(z.string()).max(MAX_VALUES, { message: `${name}: at most ${MAX_VALUES} values` });
+
+const schema = z.object({
+  q: single('q').transform((value, ctx) => {
+    const q = value ?? '';
+    if (q.length > MAX_QUERY_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `q: the query is ${q.length} characters; the limit is ${MAX_QUERY_LENGTH}`,
+      });
+      return z.NEVER;
+    }
+    const words = q.split(/\s+/).filter(Boolean).length;
+    if (words > MAX_QUERY_TERMS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `q: the query has ${words} terms; the limit is ${MAX_QUERY_TERMS}`,
+      });
+      return z.NEVER;
+    }
+    return q;
+  }),
+  topic: values('topic').transform((list) => list.map((v) => v.trim().toLowerCase()).filter(Boolean)),
+  year: values('year').transform((list, ctx) => {
+    for (const v of list) {
+      if (!/^(\d{4}|\d{4}\.\.\d{4}|\d{4}\.\.|\.\.\d{4})$/.test(v.trim())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `year: "${clip(v)}" is not a year (2023) or a range (2019..2021)`,
+        });
+        return z.NEVER;
+      }
+    }
+    return list.map((v) => v.trim());
+  }),
+  issue: values('issue').transform((list, ctx) => {
+    const out: number[] = [];
+    for (const v of list) {
+      if (!/^\d{1,5}$/.test(v.trim())) {
+        ctx.addIssue({ code: 'custom', message: `issue: "${clip(v)}" is not an issue number` });
+        return z.NEVER;
+      }
+      out.push(Number(v));
+    }
+    return out;
+  }),
+  kind: values('kind').transform((list) => list.map((v) => v.trim().toLowerCase()).filter(Boolean)),
+  sort: single('sort').transform((value, ctx) => {
+    if (value === undefined || value === '') return DEFAULT_SEARCH_REQUEST.sort;
+    if (!(SORTS as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: 'custom', message: `sort: "${clip(value)}" is not one of ${SORTS.join(', ')}` });
+      return z.NEVER;
+    }
+    return value as SearchRequest['sort'];
+  }),
+  page: integer('page', 1, MAX_PAGE, DEFAULT_SEARCH_REQUEST.page),
+  per: integer('per', 1, MAX_PER_PAGE, DEFAULT_SEARCH_REQUEST.per),
+});
+
+const KNOWN = ['q', 'topic', 'year', 'issue', 'kind', 'sort', 'page', 'per'] as const;
+
+/**
+ * Validates search parameters from a URL (the API and the search page share this). Throws
+ * `SearchParamError` with a message naming the parameter; unknown parameters are ignored.
+ */
+export function parseSearchParams(params: URLSearchParams): SearchRequest {
+  const raw = Object.fromEntries(KNOWN.map((key) => [key, params.getAll(key)]));
+  const result = schema.safeParse(raw);
+  if (!result.success)
+    throw new SearchParamError(result.error.issues[0]?.message ?? 'invalid search parameters');
+  return result.data as SearchRequest;
+}
+
+/** Next's `searchParams` object (string | string[] | undefined values) as URLSearchParams. */
+export function toUrlSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else if (value !== undefined) params.append(key, value);
+  }
+  return params;
+}
+
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
