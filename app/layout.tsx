@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { SiteFooter, SiteHeader } from '@/components/layout/site-header';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,8 +18,18 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="bg-white text-zinc-900 antialiased dark:bg-[#0b0f14] dark:text-zinc-100">
-        {children}
+      <body className="flex min-h-screen flex-col bg-zinc-50 text-zinc-900 antialiased dark:bg-[#0b0f14] dark:text-zinc-100">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow dark:focus:bg-zinc-900"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -71,3 +71,8 @@ export function toggleFacetUrl(
 export function absoluteUrl(path: string, origin: string): string {
   return new URL(path, origin.endsWith('/') ? origin : `${origin}/`).toString();
 }
+
+/** A paragraph's share link: server-visible (no fragment), so link previews can show the paragraph. */
+export function paragraphShareUrl(issue: number, paragraphId: string): string {
+  return `${issueUrl(issue)}/${encodeURIComponent(paragraphId)}`;
+}

@@ -15,7 +15,7 @@ import {
   type YearRange,
 } from './query';
 import { allowedEdits, editDistance } from './spelling';
-import { fold, tokenize } from './text';
+import { fold, isStopTerm, tokenize } from './text';
 import type { FacetValue, SearchRequest, SearchResponse, SearchResult } from './types';
 
 /** Ranking constants, tuned with `npm run eval` on the relevance suite. */
@@ -24,6 +24,8 @@ export const RANKING = {
   b: 0.6,
   /** A query word in the story's headline or dek counts as much as this many extra body occurrences. */
   head: 1.6,
+  /** A query word found only elsewhere in the paragraph's story. */
+  story: 0.35,
   /** A query word found only in a cited link. */
   link: 0.6,
   /** Bonus when all the query's words appear together in order. */
@@ -67,10 +69,16 @@ export class SearchEngine {
   private readonly vocabTerms: string[] = [];
   private readonly sortedVocab: string[];
   private readonly surface: string[] = [];
+  /** Every word form seen (folded, unstemmed) with its count: spelling correction works on words, not stems. */
+  private readonly words = new Map<string, { term: string; count: number }>();
   private readonly df: Int32Array;
   private readonly text: TermSeq[] = [];
   private readonly heads: TermSeq[] = [];
+  /** Story index of each paragraph (one head per story). */
   private readonly headOf: Int32Array;
+  /** Paragraphs of each story, and every term used anywhere in it. */
+  private readonly storyMembers: number[][] = [];
+  private readonly storyTerms: Set<number>[] = [];
   private readonly linkTermSets: Set<string>[] = [];
   private readonly linkHaystack: string[];
   private readonly avgLength: number;
@@ -95,8 +103,12 @@ export class SearchEngine {
         head = this.heads.length;
         headIndex.set(key, head);
         this.heads.push(this.toSeq(`${doc.story} ${doc.dek}`));
+        this.storyMembers.push([]);
+        this.storyTerms.push(new Set(this.heads[head]!.ids));
       }
       this.headOf[doc.index] = head;
+      this.storyMembers[head]!.push(doc.index);
+      for (const id of seq.ids) this.storyTerms[head]!.add(id);
       const links = new Set(doc.links.flatMap(linkTerms));
       this.linkTermSets.push(links);
       const seen = new Set<number>([
@@ -220,10 +232,10 @@ export class SearchEngine {
             continue;
           }
         }
-        const fix = this.correct(matcher.term);
+        const fix = this.correct(matcher.raw);
         if (fix) {
-          anyOf.push({ type: 'term', term: fix, raw: matcher.raw });
-          suggestion = replaceWord(suggestion, matcher.raw, this.surface[this.vocab.get(fix)!]!);
+          anyOf.push({ type: 'term', term: fix.term, raw: matcher.raw });
+          suggestion = replaceWord(suggestion, matcher.raw, fix.word);
           corrected = true;
         } else {
           anyOf.push(matcher);
@@ -231,7 +243,53 @@ export class SearchEngine {
       }
       return { anyOf };
     });
-    return { query: { ...parsed, must }, suggestion: corrected && suggestion !== q ? suggestion : undefined };
+    return {
+      query: { ...parsed, must: this.joinCompounds(this.splitCompounds(must)) },
+      suggestion: corrected && suggestion !== q ? suggestion : undefined,
+    };
+  }
+
+  /** "datacenters" also finds "data centers": a word that splits into two used words gains that phrase. */
+  private splitCompounds(must: Clause[]): Clause[] {
+    return must.map((clause) => {
+      const extra: Matcher[] = [];
+      for (const matcher of clause.anyOf) {
+        if (matcher.type !== 'term' || !/^[a-z]{6,}$/.test(matcher.raw.toLowerCase())) continue;
+        const word = matcher.raw.toLowerCase();
+        for (let cut = 3; cut <= word.length - 3; cut++) {
+          const left = this.words.get(word.slice(0, cut));
+          const right = this.words.get(word.slice(cut));
+          if (!left || !right || isStopTerm(left.term) || isStopTerm(right.term)) continue;
+          const terms = [left.term, right.term];
+          if (this.matchPhrase(terms).length > 0) extra.push({ type: 'phrase', terms, raw: matcher.raw });
+        }
+      }
+      return extra.length ? { anyOf: [...clause.anyOf, ...extra] } : clause;
+    });
+  }
+
+  /** "data centers" also finds "datacenters": two adjacent words whose join is a used word. */
+  private joinCompounds(must: Clause[]): Clause[] {
+    const out: Clause[] = [];
+    for (let i = 0; i < must.length; i++) {
+      const a = must[i]!.anyOf.length === 1 ? must[i]!.anyOf[0] : undefined;
+      const b = must[i + 1]?.anyOf.length === 1 ? must[i + 1]!.anyOf[0] : undefined;
+      if (a?.type === 'term' && b?.type === 'term') {
+        const joined = this.words.get(fold(a.raw + b.raw).replace(/['’]s$/, ''));
+        if (joined && this.vocab.has(joined.term)) {
+          out.push({
+            anyOf: [
+              { type: 'phrase', terms: [a.term, b.term], raw: `${a.raw} ${b.raw}` },
+              { type: 'term', term: joined.term, raw: `${a.raw}${b.raw}` },
+            ],
+          });
+          i++;
+          continue;
+        }
+      }
+      out.push(must[i]!);
+    }
+    return out;
   }
 
   /** Up to 8 vocabulary terms starting with `prefix`, most frequent first. */
@@ -250,22 +308,22 @@ export class SearchEngine {
     return found.sort((a, b) => this.dfOf(b) - this.dfOf(a)).slice(0, 8);
   }
 
-  /** The closest vocabulary term within the allowed edits, preferring common words. */
-  private correct(term: string): string | undefined {
-    const max = allowedEdits(term.length);
-    if (max === 0 || /\d/.test(term)) return undefined;
-    let best: string | undefined;
+  /** The closest word the archive uses, within the allowed edits, preferring common words. */
+  private correct(raw: string): { term: string; word: string } | undefined {
+    const typed = fold(raw).replace(/['’]s$/, '');
+    const max = allowedEdits(typed.length);
+    if (max === 0 || /\d/.test(typed)) return undefined;
+    let best: { term: string; word: string } | undefined;
     let bestDistance = max + 1;
-    let bestDf = 0;
-    for (const candidate of this.vocabTerms) {
-      if (Math.abs(candidate.length - term.length) > max) continue;
-      const distance = editDistance(term, candidate, Math.min(max, bestDistance));
-      if (distance > max) continue;
-      const df = this.dfOf(candidate);
-      if (distance < bestDistance || (distance === bestDistance && df > bestDf)) {
-        best = candidate;
+    let bestCount = 0;
+    for (const [word, { term, count: seen }] of this.words) {
+      if (Math.abs(word.length - typed.length) > max) continue;
+      const distance = editDistance(typed, word, Math.min(max, bestDistance));
+      if (distance > max || distance === 0) continue;
+      if (distance < bestDistance || (distance === bestDistance && seen > bestCount)) {
+        best = { term, word };
         bestDistance = distance;
-        bestDf = df;
+        bestCount = seen;
       }
     }
     return best;
@@ -278,31 +336,52 @@ export class SearchEngine {
 
   // ---- matching -------------------------------------------------------------------------------
 
-  /** Documents matching every clause; `null` when there are no clauses (browse everything). */
+  /**
+   * Documents matching every clause; `null` when there are no clauses (browse everything). With
+   * several clauses, the clauses may be satisfied across the paragraph's story, but the paragraph
+   * itself (or its headline) must hold at least one of them.
+   */
   private matchAll(clauses: readonly Clause[]): MatchSet | null {
     if (clauses.length === 0) return null;
-    const sets = clauses.map((c) => this.matchClause(c)).sort((a, b) => a.size - b.size);
+    const inStory = clauses.length > 1;
+    const sets = clauses.map((c) => this.matchClause(c, inStory)).sort((a, b) => a.size - b.size);
     const [smallest, ...rest] = sets;
+    const direct = inStory ? this.matchAny(clauses, false) : undefined;
     const out: MatchSet = new Map();
-    for (const id of smallest!.keys()) if (rest.every((s) => s.has(id))) out.set(id, true);
+    for (const id of smallest!.keys()) {
+      if (rest.every((s) => s.has(id)) && (!direct || direct.has(id))) out.set(id, true);
+    }
     return out;
   }
 
-  private matchAny(clauses: readonly Clause[]): MatchSet {
+  private matchAny(clauses: readonly Clause[], inStory = false): MatchSet {
     const out: MatchSet = new Map();
-    for (const clause of clauses) for (const id of this.matchClause(clause).keys()) out.set(id, true);
+    for (const clause of clauses)
+      for (const id of this.matchClause(clause, inStory).keys()) out.set(id, true);
     return out;
   }
 
   private matchAnyMatchers(matchers: readonly Matcher[]): MatchSet {
-    return matchers.length ? this.matchClause({ anyOf: [...matchers] }) : new Map();
+    return matchers.length ? this.matchClause({ anyOf: [...matchers] }, false) : new Map();
   }
 
-  private matchClause(clause: Clause): MatchSet {
+  /**
+   * Paragraphs satisfying a clause. A word counts for every paragraph of a story that uses it
+   * (a paragraph is read in its story: "Microsoft stores data in glass" describes the story even
+   * when no single paragraph holds all four words); ranking still favours the paragraph that holds
+   * the words itself. Phrases and exclusions stay exact, per paragraph.
+   */
+  private matchClause(clause: Clause, inStory: boolean): MatchSet {
     const out: MatchSet = new Map();
     for (const matcher of clause.anyOf) {
       const ids = matcher.type === 'term' ? this.lookup(matcher.term) : this.matchPhrase(matcher.terms);
-      for (const id of ids) out.set(id, true);
+      if (!inStory || matcher.type === 'phrase') {
+        for (const id of ids) out.set(id, true);
+        continue;
+      }
+      const stories = new Set<number>();
+      for (const id of ids) stories.add(this.headOf[id]!);
+      for (const story of stories) for (const member of this.storyMembers[story]!) out.set(member, true);
     }
     return out;
   }
@@ -455,6 +534,7 @@ export class SearchEngine {
           const tf = count(text.ids, id);
           let termScore = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * lengthNorm);
           if (count(head.ids, id) > 0) termScore += RANKING.head;
+          else if (tf === 0 && this.storyTerms[this.headOf[index]!]!.has(id)) termScore += RANKING.story;
           if (tf === 0 && this.linkTermSets[index]!.has(term)) termScore += RANKING.link;
           s += idf * termScore;
         }
@@ -524,6 +604,10 @@ export class SearchEngine {
 
   /** The vocabulary id of a term, adding it (with the word it was first seen as) when new. */
   private termId(term: string, surface: string): number {
+    const word = fold(surface).replace(/['’]s$/, '');
+    const seen = this.words.get(word);
+    if (seen) seen.count++;
+    else this.words.set(word, { term, count: 1 });
     let id = this.vocab.get(term);
     if (id === undefined) {
       id = this.vocabTerms.length;

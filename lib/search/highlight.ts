@@ -81,3 +81,30 @@ function render(text: string, ranges: readonly Range[], from: number, to: number
   }
   return out + escapeHtml(text.slice(at, to));
 }
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
+
+/**
+ * Marks the words in a paragraph's safe inline HTML (as the catalogue stores it: escaped text and
+ * a few simple tags). Only the text between tags is touched; it is unescaped, marked and escaped again.
+ */
+export function highlightHtml(html: string, terms: MarkTerms): string {
+  if (terms.size === 0) return html;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) =>
+      part.startsWith('<')
+        ? part
+        : highlight(
+            part.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e),
+            terms,
+          ),
+    )
+    .join('');
+}

@@ -1,0 +1,132 @@
+import Link from 'next/link';
+import { formatCount } from '@/lib/format';
+import { SORTS, type SearchRequest, type Sort } from '@/lib/search';
+import { searchUrl } from '@/lib/urls';
+
+const SORT_LABELS: Record<Sort, string> = { relevance: 'Relevance', newest: 'Newest', oldest: 'Oldest' };
+
+export function SortControl({ request }: { request: SearchRequest }) {
+  return (
+    <nav aria-label="Sort results" className="flex items-center gap-1 text-sm">
+      <span className="mr-1 text-zinc-500 dark:text-zinc-400">Sort:</span>
+      {SORTS.map((sort) => (
+        <Link
+          key={sort}
+          href={searchUrl({ ...request, sort, page: 1 })}
+          scroll={false}
+          aria-current={request.sort === sort ? 'true' : undefined}
+          className={`rounded-md px-2 py-1 ${
+            request.sort === sort
+              ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900'
+              : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
+          }`}
+        >
+          {SORT_LABELS[sort]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+export interface Chip {
+  label: string;
+  removeUrl: string;
+}
+
+/** The active filters, each removable. */
+export function ActiveFilters({ chips, clearUrl }: { chips: Chip[]; clearUrl: string }) {
+  if (chips.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">
+      {chips.map((chip) => (
+        <Link
+          key={chip.label}
+          href={chip.removeUrl}
+          scroll={false}
+          className="inline-flex items-center gap-1 rounded-full bg-indigo-50 px-3 py-1 text-sm text-indigo-900 ring-1 ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-500/15 dark:text-indigo-100 dark:ring-indigo-500/30"
+        >
+          {chip.label}
+          <span aria-hidden="true" className="text-indigo-500">
+            ×
+          </span>
+          <span className="sr-only">(remove filter)</span>
+        </Link>
+      ))}
+      {chips.length > 1 && (
+        <Link href={clearUrl} scroll={false} className="text-sm text-zinc-600 underline dark:text-zinc-400">
+          Clear all
+        </Link>
+      )}
+    </div>
+  );
+}
+
+export function Pagination({ request, total }: { request: SearchRequest; total: number }) {
+  const pages = Math.ceil(total / request.per);
+  if (pages <= 1) return null;
+  const page = request.page;
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  const link = (n: number) => searchUrl({ ...request, page: n });
+  return (
+    <nav aria-label="Pages" className="mt-8 flex flex-wrap items-center justify-center gap-1 text-sm">
+      {page > 1 && (
+        <Link
+          href={link(page - 1)}
+          rel="prev"
+          className="rounded-md px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          ← Previous
+        </Link>
+      )}
+      {numbers.map((n, i) => (
+        <span key={n} className="flex items-center">
+          {i > 0 && numbers[i - 1]! < n - 1 && <span className="px-1 text-zinc-400">…</span>}
+          <Link
+            href={link(n)}
+            aria-current={n === page ? 'page' : undefined}
+            aria-label={`Page ${n}`}
+            className={`min-w-9 rounded-md px-2 py-1.5 text-center ${
+              n === page ? 'bg-indigo-600 text-white' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'
+            }`}
+          >
+            {n}
+          </Link>
+        </span>
+      ))}
+      {page < pages && (
+        <Link
+          href={link(page + 1)}
+          rel="next"
+          className="rounded-md px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          Next →
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+export function ExportLinks({ request, total }: { request: SearchRequest; total: number }) {
+  if (total === 0) return null;
+  const { page: _page, per: _per, ...rest } = request;
+  const base = { ...rest, page: 1, per: request.per };
+  return (
+    <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      Export {total > 1000 ? 'the first 1,000' : `all ${formatCount(total)}`}:{' '}
+      {(['csv', 'md', 'json'] as const).map((format, i) => (
+        <span key={format}>
+          {i > 0 && ' · '}
+          <a
+            href={searchUrl(base, '/api/search', { format })}
+            className="text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+            download
+          >
+            {format === 'md' ? 'Markdown' : format.toUpperCase()}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,57 @@
+import { absoluteUrl } from '../urls';
+import type { SearchResponse } from './types';
+
+export const EXPORT_FORMATS = ['csv', 'md', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The most results one export returns. */
+export const MAX_EXPORT = 1000;
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** The result set as a file a researcher can keep: every row carries the paragraph's permanent link. */
+export function exportResults(response: SearchResponse, format: ExportFormat, origin: string): string {
+  const rows = response.results.map((r) => ({
+    issue: r.issue,
+    date: r.date,
+    issueTitle: r.issueTitle,
+    story: r.story,
+    topics: r.topics.join(' '),
+    link: absoluteUrl(r.url, origin),
+    text: r.text,
+  }));
+  if (format === 'json') {
+    return JSON.stringify(
+      { query: response.query, total: response.total, exported: rows.length, results: rows },
+      null,
+      2,
+    );
+  }
+  if (format === 'csv') {
+    const header = ['issue', 'date', 'issue_title', 'story', 'topics', 'link', 'text'];
+    const lines = rows.map((r) =>
+      [r.issue, r.date, r.issueTitle, r.story, r.topics, r.link, r.text].map(csvCell).join(','),
+    );
+    return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  }
+  const title = response.query.trim() ? `Import AI search: ${response.query.trim()}` : 'Import AI search';
+  const body = rows.map(
+    (r) =>
+      `## ${escapeMarkdown(r.story)}\n\n*Import AI ${r.issue}, ${r.date}* — [permanent link](${r.link})\n\n> ${escapeMarkdown(r.text)}\n`,
+  );
+  return `# ${escapeMarkdown(title)}\n\n${response.total} matching paragraphs; ${rows.length} exported.\n\n${body.join('\n')}`;
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // A leading = + - @ would be read as a formula by spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}

@@ -1,0 +1,78 @@
+import { findTopic } from '../topics/taxonomy';
+import { searchUrl, toggleFacetUrl } from '../urls';
+import type { FacetValue, SearchRequest, SearchResponse } from './types';
+
+export interface FacetLinkValue extends FacetValue {
+  toggleUrl: string;
+}
+
+/** Facet values with the link that toggles each, as the search page renders them. */
+export function facetLinks(request: SearchRequest, response: SearchResponse) {
+  const withUrl = (facet: 'topic' | 'year' | 'kind', values: FacetValue[]): FacetLinkValue[] =>
+    values.map((v) => ({ ...v, toggleUrl: toggleFacetUrl(request, facet, v.value) }));
+  return {
+    topic: withUrl('topic', response.facets.topic),
+    year: withUrl('year', response.facets.year),
+    kind: withUrl('kind', response.facets.kind),
+  };
+}
+
+const KIND_LABELS: Record<string, string> = {
+  news: 'News',
+  'policy-column': 'Policy column',
+  'tech-tales': 'Tech Tales',
+  editorial: 'Editorial',
+};
+
+/** One removable chip per active filter value. */
+export function activeFilterChips(request: SearchRequest): { label: string; removeUrl: string }[] {
+  const chips: { label: string; removeUrl: string }[] = [];
+  for (const slug of request.topic) {
+    chips.push({
+      label: `Topic: ${findTopic(slug)?.label ?? slug}`,
+      removeUrl: toggleFacetUrl(request, 'topic', slug),
+    });
+  }
+  for (const year of request.year) {
+    chips.push({
+      label: `Year: ${year.replace('..', '–')}`,
+      removeUrl: toggleFacetUrl(request, 'year', year),
+    });
+  }
+  for (const kind of request.kind) {
+    chips.push({
+      label: `Kind: ${KIND_LABELS[kind] ?? kind}`,
+      removeUrl: toggleFacetUrl(request, 'kind', kind),
+    });
+  }
+  for (const issue of request.issue) {
+    chips.push({
+      label: `Issue ${issue}`,
+      removeUrl: searchUrl({ ...request, issue: request.issue.filter((i) => i !== issue), page: 1 }),
+    });
+  }
+  return chips;
+}
+
+export function hasFilters(request: SearchRequest): boolean {
+  return request.topic.length + request.year.length + request.kind.length + request.issue.length > 0;
+}
+
+/** Hidden form fields that keep the filters and sort when the query changes. */
+export function keptParams(request: SearchRequest): [string, string][] {
+  const kept: [string, string][] = [];
+  for (const t of request.topic) kept.push(['topic', t]);
+  for (const y of request.year) kept.push(['year', y]);
+  for (const k of request.kind) kept.push(['kind', k]);
+  for (const i of request.issue) kept.push(['issue', String(i)]);
+  if (request.sort !== 'relevance') kept.push(['sort', request.sort]);
+  if (request.per !== 20) kept.push(['per', String(request.per)]);
+  return kept;
+}
+
+export function describeFilter(facet: string, value: string): string {
+  if (facet === 'topic') return `topic “${findTopic(value)?.label ?? value}”`;
+  if (facet === 'year') return `year ${value.replace('..', '–')}`;
+  if (facet === 'kind') return `kind “${KIND_LABELS[value] ?? value}”`;
+  return `issue ${value}`;
+}
