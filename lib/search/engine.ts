@@ -24,6 +24,8 @@ export const RANKING = {
   b: 0.6,
   /** A query word in the story's headline or dek counts as much as this many extra body occurrences. */
   head: 1.6,
+  /** Share of the headline bonus given to the story's later paragraphs. */
+  headRest: 0.4,
   /** A query word found only elsewhere in the paragraph's story. */
   story: 0.35,
   /** A query word found only in a cited link. */
@@ -533,7 +535,8 @@ export class SearchEngine {
           const idf = Math.log(1 + (this.docs.length - this.df[id]! + 0.5) / (this.df[id]! + 0.5));
           const tf = count(text.ids, id);
           let termScore = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * lengthNorm);
-          if (count(head.ids, id) > 0) termScore += RANKING.head;
+          // The headline speaks for the whole story, but mostly for its opening paragraph.
+          if (count(head.ids, id) > 0) termScore += doc.order === 0 ? RANKING.head : RANKING.head * RANKING.headRest;
           else if (tf === 0 && this.storyTerms[this.headOf[index]!]!.has(id)) termScore += RANKING.story;
           if (tf === 0 && this.linkTermSets[index]!.has(term)) termScore += RANKING.link;
           s += idf * termScore;
