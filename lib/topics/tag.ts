@@ -1,5 +1,5 @@
 import type { StoryKind } from '../catalogue/model';
-import { DEFAULT_THRESHOLD, TOPICS, type TopicDefinition } from './taxonomy';
+import { DEFAULT_THRESHOLD, TOPICS } from './taxonomy';
 
 /** What the tagger reads of a story. */
 export interface TaggableStory {
@@ -13,54 +13,93 @@ const WEIGHT = { title: 3, dek: 2, body: 1 } as const;
 /** A term repeated through a long story should not outweigh several different terms. */
 const MAX_BODY_HITS_PER_TERM = 3;
 
-interface CompiledTopic {
-  slug: string;
-  threshold: number;
-  patterns: RegExp[];
+/**
+ * Terms are matched on words, not by running every pattern over every paragraph: each text is split
+ * into folded words once, and a term matches when its words appear consecutively (a trailing `*`
+ * on a word matches any ending). Hyphens and spaces are interchangeable ("self-driving").
+ */
+interface CompiledTerm {
+  topic: number;
+  words: { text: string; prefix: boolean }[];
 }
 
-function compileTerm(term: string): RegExp {
-  const words = term
-    .trim()
-    .split(/\s+/)
-    .map((word) => {
-      const wildcard = word.endsWith('*');
-      const escaped = (wildcard ? word.slice(0, -1) : word)
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/'/g, "['’]");
-      return wildcard ? `${escaped}[\\p{L}\\p{N}'’-]*` : escaped;
-    });
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu');
+const COMPILED: CompiledTerm[] = TOPICS.flatMap((topic, index) =>
+  topic.terms.map((term) => ({
+    topic: index,
+    words: fold(term)
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .map((word) => ({ text: word.replace(/\*$/, ''), prefix: word.endsWith('*') })),
+  })),
+);
+
+/** First word (exact) → terms starting with it; first-word prefixes are checked separately. */
+const BY_FIRST_WORD = new Map<string, number[]>();
+const PREFIX_TERMS: number[] = [];
+COMPILED.forEach((term, i) => {
+  const first = term.words[0]!;
+  if (first.prefix) PREFIX_TERMS.push(i);
+  else BY_FIRST_WORD.set(first.text, [...(BY_FIRST_WORD.get(first.text) ?? []), i]);
+});
+
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’]/g, "'");
 }
 
-function compile(topic: TopicDefinition): CompiledTopic {
-  return {
-    slug: topic.slug,
-    threshold: topic.threshold ?? DEFAULT_THRESHOLD,
-    patterns: topic.terms.map(compileTerm),
-  };
+function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}][\p{L}\p{N}'.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [];
 }
 
-const COMPILED: readonly CompiledTopic[] = TOPICS.map(compile);
+function wordMatches(pattern: { text: string; prefix: boolean }, word: string): boolean {
+  return pattern.prefix
+    ? word.startsWith(pattern.text)
+    : word === pattern.text || word === `${pattern.text}'s`;
+}
+
+/** Indexes of the compiled terms occurring in the text. */
+function termsIn(text: string): Set<number> {
+  const found = new Set<number>();
+  const list = words(text);
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i]!;
+    const candidates = [
+      ...(BY_FIRST_WORD.get(word) ?? []),
+      ...(BY_FIRST_WORD.get(word.replace(/'s$/, '')) ?? []),
+    ];
+    for (const t of PREFIX_TERMS) if (word.startsWith(COMPILED[t]!.words[0]!.text)) candidates.push(t);
+    for (const t of candidates) {
+      const term = COMPILED[t]!;
+      if (
+        term.words.every(
+          (pattern, k) => k === 0 || (list[i + k] !== undefined && wordMatches(pattern, list[i + k]!)),
+        )
+      ) {
+        found.add(t);
+      }
+    }
+  }
+  return found;
+}
 
 /** The score of each topic for a story (exported for diagnostics and tests). */
 export function scoreTopics(story: TaggableStory): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const topic of COMPILED) {
-    let score = 0;
-    for (const pattern of topic.patterns) {
-      if (pattern.test(story.title)) score += WEIGHT.title;
-      if (story.dek && pattern.test(story.dek)) score += WEIGHT.dek;
-      let hits = 0;
-      for (const paragraph of story.paragraphs) {
-        if (hits >= MAX_BODY_HITS_PER_TERM) break;
-        if (pattern.test(paragraph)) hits++;
-      }
-      score += hits * WEIGHT.body;
+  const scores = new Array<number>(TOPICS.length).fill(0);
+  for (const t of termsIn(story.title)) scores[COMPILED[t]!.topic]! += WEIGHT.title;
+  if (story.dek) for (const t of termsIn(story.dek)) scores[COMPILED[t]!.topic]! += WEIGHT.dek;
+  const bodyHits = new Map<number, number>();
+  for (const paragraph of story.paragraphs) {
+    for (const t of termsIn(paragraph)) {
+      const hits = bodyHits.get(t) ?? 0;
+      if (hits >= MAX_BODY_HITS_PER_TERM) continue;
+      bodyHits.set(t, hits + 1);
+      scores[COMPILED[t]!.topic]! += WEIGHT.body;
     }
-    scores.set(topic.slug, score);
   }
-  return scores;
+  return new Map(TOPICS.map((topic, i) => [topic.slug, scores[i]!]));
 }
 
 /**
@@ -72,9 +111,9 @@ export function tagStory(story: TaggableStory): string[] {
   const scores = scoreTopics(story);
   const topics = new Set<string>();
   if (story.kind === 'policy-column') topics.add('policy');
-  for (const topic of COMPILED) {
-    if (topic.slug === 'fiction' || topic.patterns.length === 0) continue;
-    if ((scores.get(topic.slug) ?? 0) >= topic.threshold) topics.add(topic.slug);
+  for (const topic of TOPICS) {
+    if (topic.slug === 'fiction' || topic.terms.length === 0) continue;
+    if ((scores.get(topic.slug) ?? 0) >= (topic.threshold ?? DEFAULT_THRESHOLD)) topics.add(topic.slug);
   }
   return TOPICS.map((t) => t.slug).filter((slug) => topics.has(slug));
 }
