@@ -13,6 +13,11 @@ export interface Block {
 
 export const BREAK: Block = { kind: 'break', inline: [] };
 
+/** A line that is only a separator: "#####…" (more than six #, so not a heading), "***", "---", "___". */
+export function isSeparatorLine(text: string): boolean {
+  return /^(#{5,}|\*{3,}|-{3,}|_{3,})$/.test(text);
+}
+
 export function textBlock(inline: Inline[], kind: Block['kind'] = 'text'): Block {
   return { kind, inline: compact(inline) };
 }

@@ -57,7 +57,7 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
     try {
       const info = await stat(full);
       if (!info.isFile()) {
-        ignored.push(name);
+        unreadable.push({ file: name, reason: 'not a file (a folder or a device)' });
         continue;
       }
       if (info.size > MAX_ISSUE_BYTES) {
@@ -171,7 +171,9 @@ function richness(issue: ParsedIssue): number {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
+  const mb = bytes / 1024 / 1024;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(2)} MB`;
 }
 
 function errorMessage(error: unknown): string {

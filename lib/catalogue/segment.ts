@@ -89,6 +89,8 @@ function shouldJoin(prev: Block, next: Block): boolean {
   // A dek whose text slipped onto the next line: "…" then "the words…".
   if (/^[…._*\s]+$/.test(a) && ELLIPSIS_START.test(a)) return true;
   if (ELLIPSIS_START.test(b)) return false;
+  // A widget's label ("Subscribe now") is a line of its own, not the start of the next headline.
+  if (isBoilerplate(a) && /^\p{Lu}/u.test(b)) return false;
   if (/^[.,;:!?)\]}’”%]/.test(b)) return true;
   if (/^\p{Ll}/u.test(b)) return true;
   // A bold line on its own is a heading or opens a new run-in paragraph.

@@ -536,7 +536,8 @@ export class SearchEngine {
           const tf = count(text.ids, id);
           let termScore = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * lengthNorm);
           // The headline speaks for the whole story, but mostly for its opening paragraph.
-          if (count(head.ids, id) > 0) termScore += doc.order === 0 ? RANKING.head : RANKING.head * RANKING.headRest;
+          if (count(head.ids, id) > 0)
+            termScore += doc.order === 0 ? RANKING.head : RANKING.head * RANKING.headRest;
           else if (tf === 0 && this.storyTerms[this.headOf[index]!]!.has(id)) termScore += RANKING.story;
           if (tf === 0 && this.linkTermSets[index]!.has(term)) termScore += RANKING.link;
           s += idf * termScore;

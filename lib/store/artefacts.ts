@@ -1,4 +1,5 @@
 import { mkdir, readFile, readlink, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -15,7 +16,7 @@ const KEEP_BUILDS = 3;
 export async function writeArtefacts(indexDir: string, files: ReadonlyMap<string, string>): Promise<string> {
   const buildsDir = path.join(indexDir, BUILDS);
   await mkdir(buildsDir, { recursive: true });
-  const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const staging = path.join(buildsDir, `.${id}.partial`);
   await mkdir(staging, { recursive: true });
   for (const [name, content] of files) {

@@ -1,6 +1,6 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
-import { BREAK, blockText, textBlock, type Block } from '../blocks';
+import { BREAK, blockText, isSeparatorLine, textBlock, type Block } from '../blocks';
 import { frontMatterString, type FrontMatter } from '../front-matter';
 import { text, type Inline } from '../inline';
 import { toIsoDay, type ParsedSource } from './types';
@@ -65,7 +65,9 @@ export function parseHtml(doc: FrontMatter): ParsedSource {
   const title =
     frontMatterString(doc.data, 'title') ||
     metaContent(document, 'og:title') ||
-    textOf(findFirst(document, (el) => el.tagName === 'h1' || el.tagName === 'title'));
+    textOf(findFirst(document, (el) => el.tagName === 'h1')) ||
+    // A page <title> usually carries the site's name after a dash or bar.
+    textOf(findFirst(document, (el) => el.tagName === 'title')).replace(/\s+[–—|-]\s+[^–—|-]+$/, '');
   const firstHeading = blocks.find((b) => b.kind === 'heading');
   return {
     format: 'html',
@@ -107,7 +109,7 @@ function findContentRoot(document: T.Document): Node {
 function visitBlock(node: Node, out: Block[], kind: Block['kind']): void {
   let inline: Inline[] = [];
   const flush = () => {
-    if (inline.length) out.push(textBlock(inline, kind));
+    pushLine(out, inline, kind);
     inline = [];
   };
   for (const child of childrenOf(node)) {
@@ -147,7 +149,7 @@ function visitLines(element: Element, out: Block[], kind: Block['kind']): void {
   }
   let line: Inline[] = [];
   const flush = () => {
-    if (line.length) out.push(textBlock(line, kind));
+    pushLine(out, line, kind);
     line = [];
   };
   for (const child of childrenOf(element)) {
@@ -164,6 +166,18 @@ function visitLines(element: Element, out: Block[], kind: Block['kind']): void {
     }
   }
   flush();
+}
+
+/**
+ * The whitespace between tags (`</p>\n<p>`) and spacer paragraphs (`<p>&nbsp;</p>`) are not lines:
+ * a blank block would sit between a headline and its dek and hide one from the other. Substack's
+ * HTML separates stories with a `<p>#####…</p>` paragraph rather than an `<hr>`.
+ */
+function pushLine(out: Block[], inline: Inline[], kind: Block['kind']): void {
+  const block = textBlock(inline, kind);
+  const plain = blockText(block);
+  if (isSeparatorLine(plain)) out.push(BREAK);
+  else if (plain) out.push(block);
 }
 
 function toInline(node: Node): Inline[] {

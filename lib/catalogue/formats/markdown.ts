@@ -2,7 +2,7 @@ import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BREAK, blockText, textBlock, type Block } from '../blocks';
+import { BREAK, blockText, isSeparatorLine, textBlock, type Block } from '../blocks';
 import { text, type Inline } from '../inline';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -88,7 +88,7 @@ function pushLines(
     const plain = blockText(block);
     if (!plain) continue;
     // Separators that CommonMark reads as text: "#####…" (more than six #) and an escaped "\*\*\*".
-    if (/^(#{5,}|\*{3,}|-{3,}|_{3,})$/.test(plain)) out.push(BREAK);
+    if (isSeparatorLine(plain)) out.push(BREAK);
     else out.push(block);
   }
 }
