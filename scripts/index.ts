@@ -2,19 +2,23 @@ import path from 'node:path';
 import { catalogueDir, indexDir } from '../lib/config';
 import { buildArtefacts } from '../lib/store/build';
 
-/** `npm run index [-- --keep-going]`: parse CATALOGUE_DIR, write the catalogue and index to INDEX_DIR. */
+/**
+ * `npm run index [-- --keep-going] [-- --full]`: parse CATALOGUE_DIR and write the catalogue and
+ * index to INDEX_DIR. Only files whose content changed are re-parsed unless `--full` is given.
+ */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== '--keep-going');
+  const unknown = args.filter((a) => a !== '--keep-going' && a !== '--full');
   if (unknown.length) {
-    console.error(`index: unknown argument ${unknown.join(' ')}\nusage: npm run index [-- --keep-going]`);
+    console.error(`index: unknown argument ${unknown.join(' ')}\nusage: npm run index [-- --keep-going] [-- --full]`);
     return 2;
   }
   const keepGoing = args.includes('--keep-going');
+  const incremental = !args.includes('--full');
   const started = performance.now();
   const source = catalogueDir();
   const target = indexDir();
-  const result = await buildArtefacts({ catalogueDir: source, indexDir: target });
+  const result = await buildArtefacts({ catalogueDir: source, indexDir: target, incremental });
   for (const line of result.summary) console.log(line);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

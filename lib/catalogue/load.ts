@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveDates } from './dates';
@@ -10,6 +11,15 @@ export const ISSUE_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as
 /** The largest issue file read (a real issue is 10–60 KB). */
 export const MAX_ISSUE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Parsed issues from earlier builds, keyed by the SHA-256 of a file's content, so a rebuild only
+ * re-parses files that changed. Whoever holds the cache must drop it when the parser changes.
+ */
+export interface ParseCache {
+  get(contentHash: string): ParsedIssue | undefined;
+  set(contentHash: string, parsed: ParsedIssue): void;
+}
+
 export interface CatalogueReport {
   /** Issue files read (by extension). */
   files: number;
@@ -21,6 +31,9 @@ export interface CatalogueReport {
   ignored: string[];
   /** Issues whose date is an estimate. */
   estimatedDates: number;
+  /** With a parse cache: files parsed afresh (new or changed) and how many were reused unchanged. */
+  changed?: string[];
+  unchanged?: number;
 }
 
 export interface Catalogue {
@@ -38,7 +51,7 @@ export interface SourceFile {
 }
 
 /** Reads every issue file in `dir` and builds the catalogue. Never throws for a bad file. */
-export async function loadCatalogue(dir: string): Promise<Catalogue> {
+export async function loadCatalogue(dir: string, options: { cache?: ParseCache } = {}): Promise<Catalogue> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -72,7 +85,7 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
       unreadable.push({ file: name, reason: `cannot read: ${errorMessage(error)}` });
     }
   }
-  const catalogue = buildCatalogue(files);
+  const catalogue = buildCatalogue(files, options);
   catalogue.report.files += unreadable.length;
   catalogue.report.rejected.unshift(...unreadable);
   catalogue.report.ignored.push(...ignored);
@@ -84,7 +97,11 @@ export function isIssueFileName(name: string): boolean {
 }
 
 /** Builds the catalogue from files already in memory (the pure core of `loadCatalogue`). */
-export function buildCatalogue(files: readonly SourceFile[]): Catalogue {
+export function buildCatalogue(
+  files: readonly SourceFile[],
+  options: { cache?: ParseCache } = {},
+): Catalogue {
+  const { cache } = options;
   const report: CatalogueReport = {
     files: files.length,
     accepted: [],
@@ -92,6 +109,7 @@ export function buildCatalogue(files: readonly SourceFile[]): Catalogue {
     duplicates: [],
     ignored: [],
     estimatedDates: 0,
+    ...(cache ? { changed: [], unchanged: 0 } : {}),
   };
   const byNumber = new Map<number, ParsedIssue>();
   const modified = new Map<string, Date>();
@@ -99,7 +117,16 @@ export function buildCatalogue(files: readonly SourceFile[]): Catalogue {
     if (file.modified) modified.set(file.name, file.modified);
     let parsed: ParsedIssue;
     try {
-      parsed = parseIssueFile(file.name, decodeText(file.content));
+      const hash = cache ? createHash('sha256').update(file.content).digest('hex') : '';
+      const cached = cache?.get(hash);
+      if (cached) {
+        parsed = { ...cached, source: { ...cached.source, file: file.name } };
+        report.unchanged = (report.unchanged ?? 0) + 1;
+      } else {
+        parsed = parseIssueFile(file.name, decodeText(file.content));
+        cache?.set(hash, parsed);
+        report.changed?.push(file.name);
+      }
     } catch (error) {
       if (!(error instanceof CatalogueError)) throw error;
       report.rejected.push({ file: file.name, reason: error.message });

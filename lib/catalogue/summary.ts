@@ -12,6 +12,15 @@ export function summariseCatalogue(catalogue: Catalogue, dir: string): string[] 
     `catalogue: took ${report.accepted.length}, rejected ${report.rejected.length}, set aside ${report.duplicates.length} duplicate${report.duplicates.length === 1 ? '' : 's'}`,
     `catalogue: ${issues.length} issues, ${stories.length} stories, ${paragraphs} paragraphs; ${report.estimatedDates} issue date${report.estimatedDates === 1 ? '' : 's'} estimated`,
   ];
+  if (report.changed) {
+    const changed = report.changed;
+    const names = changed.length <= 8 ? `: ${changed.join(', ')}` : '';
+    lines.push(
+      changed.length === 0
+        ? `catalogue: nothing changed since the last build (${report.unchanged ?? 0} files reused)`
+        : `catalogue: parsed ${changed.length} new or changed file${changed.length === 1 ? '' : 's'}${names}; reused ${report.unchanged ?? 0} unchanged`,
+    );
+  }
   for (const d of report.duplicates) {
     lines.push(
       `catalogue: duplicate: ${d.file} is another copy of issue ${d.number}; kept the richer ${d.kept}`,

@@ -2,6 +2,7 @@ import { loadCatalogue, type Catalogue } from '../catalogue';
 import { summariseCatalogue } from '../catalogue/summary';
 import { buildSearchArtefacts } from '../search/build';
 import { writeArtefacts } from './artefacts';
+import { hashParserSource, openParseCache } from './parse-cache';
 import { ARTEFACT_FORMAT, ARTEFACT_VERSION, type Manifest } from './manifest';
 
 export interface BuildResult {
@@ -17,8 +18,14 @@ export interface BuildResult {
 export async function buildArtefacts(options: {
   catalogueDir: string;
   indexDir: string;
+  /** Re-parse only files whose content changed since the last build (default true). */
+  incremental?: boolean;
 }): Promise<BuildResult> {
-  const catalogue = await loadCatalogue(options.catalogueDir);
+  const cache =
+    options.incremental === false
+      ? undefined
+      : await openParseCache(options.indexDir, await hashParserSource());
+  const catalogue = await loadCatalogue(options.catalogueDir, { cache });
   const search = await buildSearchArtefacts(catalogue.issues);
   const stories = catalogue.issues.flatMap((i) => i.stories);
   const manifest: Manifest = {
@@ -38,6 +45,7 @@ export async function buildArtefacts(options: {
     ['manifest.json', JSON.stringify(manifest, null, 2)],
   ]);
   const buildDir = await writeArtefacts(options.indexDir, files);
+  await cache?.save();
   return {
     catalogue,
     buildDir,
