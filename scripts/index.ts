@@ -10,7 +10,9 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--keep-going' && a !== '--full');
   if (unknown.length) {
-    console.error(`index: unknown argument ${unknown.join(' ')}\nusage: npm run index [-- --keep-going] [-- --full]`);
+    console.error(
+      `index: unknown argument ${unknown.join(' ')}\nusage: npm run index [-- --keep-going] [-- --full]`,
+    );
     return 2;
   }
   const keepGoing = args.includes('--keep-going');

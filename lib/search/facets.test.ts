@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STORY_KINDS, type Issue, type StoryKind } from '../catalogue/model';
+import { TOPICS } from '../topics/taxonomy';
+import { SearchEngine } from './engine';
+import { buildIssue } from './fixtures/build-issue';
+import { parseYearRange } from './query';
+import { DEFAULT_SEARCH_REQUEST, type SearchRequest, type SearchResponse } from './types';
+
+/** Four words no stemmer changes, no two within one edit of each other (so nothing is "corrected"). */
+const VOCABULARY = ['alpha', 'beta', 'gamma', 'delta'] as const;
+const SLUGS = TOPICS.map((t) => t.slug);
+
+// ---- a naive reference -------------------------------------------------------------------------
+
+interface RefDoc {
+  year: number;
+  kind: StoryKind;
+  topics: string[];
+  /** Words of the paragraph and of its story's headline and dek. */
+  own: Set<string>;
+  /** Words anywhere in the paragraph's story (every paragraph, headline and dek). */
+  story: Set<string>;
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+function referenceDocs(issues: readonly Issue[]): RefDoc[] {
+  const docs: RefDoc[] = [];
+  for (const issue of issues) {
+    for (const story of issue.stories) {
+      const head = [...wordsOf(story.title), ...wordsOf(story.dek)];
+      const story_ = new Set([...head, ...story.paragraphs.flatMap((p) => wordsOf(p.text))]);
+      for (const paragraph of story.paragraphs) {
+        docs.push({
+          year: Number(issue.date.slice(0, 4)),
+          kind: story.kind,
+          topics: story.topics,
+          own: new Set([...head, ...wordsOf(paragraph.text)]),
+          story: story_,
+        });
+      }
+    }
+  }
+  return docs;
+}
+
+/**
+ * What the engine promises, with plain loops: one word must be in the paragraph or its headline;
+ * several words may be spread over the story as long as the paragraph (or headline) holds one of
+ * them; when nothing holds them all, any paragraph holding any of them (relaxed).
+ */
+function referenceMatches(docs: readonly RefDoc[], words: readonly string[]): RefDoc[] {
+  if (words.length === 0) return [...docs];
+  if (words.length === 1) return docs.filter((d) => d.own.has(words[0]!));
+  const all = docs.filter((d) => words.every((w) => d.story.has(w)) && words.some((w) => d.own.has(w)));
+  return all.length > 0 ? all : docs.filter((d) => words.some((w) => d.own.has(w)));
+}
+
+type Facets = {
+  [K in keyof SearchResponse['facets']]: { value: string; count: number; selected: boolean }[];
+};
+
+function reference(docs: readonly RefDoc[], request: SearchRequest): { total: number; facets: Facets } {
+  const matched = referenceMatches(docs, wordsOf(request.q));
+  const ranges = request.year.map((y) => parseYearRange(y)!);
+  const okTopic = (d: RefDoc) =>
+    request.topic.length === 0 || d.topics.some((t) => request.topic.includes(t));
+  const okYear = (d: RefDoc) => ranges.length === 0 || ranges.some((r) => d.year >= r.from && d.year <= r.to);
+  const okKind = (d: RefDoc) => request.kind.length === 0 || request.kind.includes(d.kind);
+
+  const countWhere = (pass: (d: RefDoc) => boolean) => matched.filter(pass).length;
+  const topic = SLUGS.map((slug) => ({
+    value: slug,
+    count: countWhere((d) => okYear(d) && okKind(d) && d.topics.includes(slug)),
+    selected: request.topic.includes(slug),
+  }));
+  for (const slug of request.topic)
+    if (!SLUGS.includes(slug)) topic.push({ value: slug, count: 0, selected: true });
+
+  const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => b - a);
+  const year = years.map((y) => ({
+    value: String(y),
+    count: countWhere((d) => okTopic(d) && okKind(d) && d.year === y),
+    selected: request.year.includes(String(y)),
+  }));
+  for (const value of request.year) {
+    if (year.some((f) => f.value === value)) continue;
+    const range = parseYearRange(value)!;
+    year.push({
+      value,
+      count: countWhere((d) => okTopic(d) && okKind(d) && d.year >= range.from && d.year <= range.to),
+      selected: true,
+    });
+  }
+
+  const kind = STORY_KINDS.map((k) => ({
+    value: k as string,
+    count: countWhere((d) => okTopic(d) && okYear(d) && d.kind === k),
+    selected: request.kind.includes(k),
+  }));
+  for (const k of request.kind)
+    if (!(STORY_KINDS as readonly string[]).includes(k)) kind.push({ value: k, count: 0, selected: true });
+
+  return { total: countWhere((d) => okTopic(d) && okYear(d) && okKind(d)), facets: { topic, year, kind } };
+}
+
+function facetsOf(response: SearchResponse): Facets {
+  const strip = (values: SearchResponse['facets']['topic']) =>
+    values.map(({ value, count, selected }) => ({ value, count, selected }));
+  return {
+    topic: strip(response.facets.topic),
+    year: strip(response.facets.year),
+    kind: strip(response.facets.kind),
+  };
+}
+
+// ---- generators --------------------------------------------------------------------------------
+
+const phrase = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...VOCABULARY), { minLength: min, maxLength: max }).map((w) => w.join(' '));
+
+const storySpec = fc.record({
+  title: phrase(1, 2),
+  dek: phrase(0, 2),
+  kind: fc.constantFrom(...STORY_KINDS),
+  topics: fc.subarray(SLUGS, { maxLength: 3 }),
+  paragraphs: fc.array(phrase(1, 5), { minLength: 1, maxLength: 3 }),
+});
+
+const catalogue = fc
+  .uniqueArray(fc.integer({ min: 1, max: 500 }), { minLength: 2, maxLength: 6 })
+  .chain((numbers) =>
+    fc.tuple(
+      ...numbers.map((number) =>
+        fc
+          .record({
+            year: fc.integer({ min: 2019, max: 2026 }),
+            month: fc.integer({ min: 1, max: 12 }),
+            stories: fc.array(storySpec, { minLength: 1, maxLength: 3 }),
+          })
+          .map(({ year, month, stories }) =>
+            buildIssue({ number, date: `${year}-${String(month).padStart(2, '0')}-15`, stories }),
+          ),
+      ),
+    ),
+  );
+
+const yearValue = fc.oneof(
+  fc.integer({ min: 2018, max: 2027 }).map(String),
+  fc
+    .tuple(fc.integer({ min: 2018, max: 2027 }), fc.integer({ min: 2018, max: 2027 }))
+    .map(([a, b]) => `${Math.min(a, b)}..${Math.max(a, b)}`),
+);
+
+const request = fc.record({
+  q: fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...VOCABULARY),
+    fc.tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom(...VOCABULARY)).map(([a, b]) => `${a} ${b}`),
+  ),
+  topic: fc.uniqueArray(fc.constantFrom(...SLUGS, 'no-such-topic'), { maxLength: 3 }),
+  year: fc.uniqueArray(yearValue, { maxLength: 2 }),
+  kind: fc.uniqueArray(fc.constantFrom(...STORY_KINDS), { maxLength: 2 }),
+});
+
+// ---- tests -------------------------------------------------------------------------------------
+
+describe('SearchEngine facets', () => {
+  it('count what a naive scan of every paragraph counts, for random catalogues and requests', () => {
+    fc.assert(
+      fc.property(catalogue, fc.array(request, { minLength: 1, maxLength: 5 }), (issues, requests) => {
+        const engine = SearchEngine.fromIssues(issues);
+        const docs = referenceDocs(issues);
+        for (const r of requests) {
+          const full: SearchRequest = { ...DEFAULT_SEARCH_REQUEST, ...r, per: 100 };
+          const response = engine.search(full);
+          const expected = reference(docs, full);
+          expect({ total: response.total, facets: facetsOf(response) }).toEqual(expected);
+          expect(response.results).toHaveLength(Math.min(expected.total, 100));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  describe('on a small catalogue', () => {
+    const issues = [
+      buildIssue({
+        number: 330,
+        date: '2023-06-01',
+        stories: [
+          { title: 'Chip rules', topics: ['policy'], paragraphs: ['Chip export rules tighten.'] },
+          { title: 'New accelerators', topics: ['hardware'], paragraphs: ['A new chip ships.'] },
+        ],
+      }),
+      buildIssue({
+        number: 360,
+        date: '2024-02-01',
+        stories: [
+          { title: 'Chip diplomacy', topics: ['policy', 'china'], paragraphs: ['Chip talks resume.'] },
+          {
+            title: 'Robot hands',
+            topics: ['robotics', 'hardware'],
+            paragraphs: ['A robot hand grips a chip.'],
+          },
+          {
+            title: 'The last fab',
+            kind: 'tech-tales',
+            topics: ['fiction'],
+            paragraphs: ['The chip dreamed.'],
+          },
+        ],
+      }),
+    ];
+    const engine = SearchEngine.fromIssues(issues);
+    const search = (r: Partial<SearchRequest>) => engine.search({ ...DEFAULT_SEARCH_REQUEST, ...r });
+    const count = (values: SearchResponse['facets']['topic'], value: string) =>
+      values.find((v) => v.value === value)?.count;
+
+    it('reads ?topic=policy&topic=hardware as policy OR hardware', () => {
+      const response = search({ q: 'chip', topic: ['policy', 'hardware'] });
+      expect(response.results.map((r) => r.story).sort()).toEqual([
+        'Chip diplomacy',
+        'Chip rules',
+        'New accelerators',
+        'Robot hands',
+      ]);
+      expect(response.total).toBe(4);
+    });
+
+    it('never returns a 2023 paragraph for topic=policy and year=2024', () => {
+      const response = search({ q: 'chip', topic: ['policy'], year: ['2024'] });
+      expect(response.results.map((r) => [r.story, r.date])).toEqual([['Chip diplomacy', '2024-02-01']]);
+      expect(count(response.facets.year, '2023')).toBe(1);
+      expect(count(response.facets.topic, 'hardware')).toBe(1);
+      expect(count(response.facets.topic, 'fiction')).toBe(1);
+    });
+
+    it('returns total 0 with its counts, not an error, for a combination nothing matches', () => {
+      const response = search({ q: 'chip', topic: ['fiction'], year: ['2023'] });
+      expect(response.total).toBe(0);
+      expect(response.results).toEqual([]);
+      expect(count(response.facets.year, '2024')).toBe(1);
+      expect(count(response.facets.topic, 'policy')).toBe(1);
+      expect(response.facets.topic.find((v) => v.value === 'fiction')).toMatchObject({
+        count: 0,
+        selected: true,
+      });
+      expect(response.facets.year.find((v) => v.value === '2023')).toMatchObject({
+        count: 0,
+        selected: true,
+      });
+    });
+
+    it('keeps a selected topic that does not exist, with a count of 0, and matches nothing for it alone', () => {
+      const response = search({ topic: ['no-such-topic'] });
+      expect(response.total).toBe(0);
+      expect(response.facets.topic.at(-1)).toEqual({
+        value: 'no-such-topic',
+        label: 'no-such-topic',
+        count: 0,
+        selected: true,
+      });
+    });
+  });
+});
