@@ -108,7 +108,7 @@ describe('SearchEngine', () => {
 
     // BUG (minor): sort=oldest reverses the whole newest-first document list, so the paragraphs of
     // one issue come out in reverse reading order ("The walking policy…" before "Researchers trained…").
-    it.fails('keeps the paragraphs of one issue in reading order with sort=oldest', () => {
+    it('keeps the paragraphs of one issue in reading order with sort=oldest', () => {
       expect(found(search('robot', { sort: 'oldest' }))).toEqual([
         '200: Researchers trained a',
         '200: The walking policy',
@@ -252,7 +252,7 @@ describe('SearchEngine', () => {
 
     // BUG: the link filter is a plain substring test over the folded URLs, so `link:x.com` matches a
     // paragraph citing https://www.netflix.com/… ("netfli[x.com]"); likewise `link:ai.com` would match openai.com.
-    it.fails('matches the link filter against whole host names', () => {
+    it('matches the link filter against whole host names', () => {
       expect(search('link:x.com').total).toBe(0);
     });
   });
@@ -292,12 +292,11 @@ describe('SearchEngine', () => {
       }
     });
 
-    it('marks the query’s words in the snippet and the highlighted text', () => {
+    it('marks the query’s words in the snippet', () => {
       const [first] = search('walk ice').results;
       expect(first!.snippet).toBe(
         'Researchers trained a robot dog to <mark>walk</mark> on <mark>ice</mark> using reinforcement learning in simulation.',
       );
-      expect(first!.highlighted).toBe(first!.snippet);
     });
   });
 
@@ -332,14 +331,14 @@ describe('SearchEngine', () => {
     // own position, so `"GPT-4 benchmark"` misses "GPT4 benchmark" (found without quotes) and
     // `"selfdriving cars"` misses "self-driving cars" (the joined token shares the first part's position,
     // so "cars" is two positions after it).
-    it.fails('finds the same paragraphs for a quoted phrase as for its joined or hyphenated spelling', () => {
+    it('finds the same paragraphs for a quoted phrase as for its joined or hyphenated spelling', () => {
       expect(texts('"GPT-4 benchmark"')).toEqual(['GPT4 benchmark results are out.']);
       expect(texts('"selfdriving cars"')).toEqual(['New self-driving cars arrive.']);
     });
 
     // DOUBTFUL: "U.S." is indexed and searched as its joined form `us`, the stop word, so a search for
     // "U.S." also returns "Tell us what you think."
-    it.fails('does not confuse "U.S." with the word "us"', () => {
+    it('does not confuse "U.S." with the word "us"', () => {
       expect(texts('U.S.')).toEqual(['The U.S. government acts.']);
     });
   });

@@ -4,8 +4,16 @@ import { STORY_KINDS } from '../catalogue/model';
 import { TOPICS } from '../topics/taxonomy';
 import { paragraphUrl } from '../urls';
 import { toSearchDocs, type SearchDoc } from './documents';
-import { createFlexIndex, FIELDS, importFlexIndex, linkTerms, lookupTerm, toFlexDoc } from './flex';
-import { highlight, snippet } from './highlight';
+import {
+  createFlexIndex,
+  FIELDS,
+  importFlexIndex,
+  linkTerms,
+  lookupTerm,
+  toFlexDoc,
+  type Field,
+} from './flex';
+import { snippet, SNIPPET_WORDS } from './highlight';
 import {
   parseQuery,
   parseYearRange,
@@ -14,8 +22,8 @@ import {
   type ParsedQuery,
   type YearRange,
 } from './query';
-import { allowedEdits, editDistance } from './spelling';
-import { fold, isStopTerm, tokenize } from './text';
+import { Speller, type KnownWord } from './spelling';
+import { fold, isStopTerm, tokenize, type Token } from './text';
 import type { FacetValue, SearchRequest, SearchResponse, SearchResult } from './types';
 
 /** Ranking constants, tuned with `npm run eval` on the relevance suite. */
@@ -41,6 +49,10 @@ export const RANKING = {
   rerankDepth: 200,
 } as const;
 
+/** Misspelt words corrected per query: correction is the costliest step, so a flood of nonsense is bounded. */
+const MAX_CORRECTIONS = 4;
+const CACHE_SIZE = 500;
+
 const KIND_LABELS: Record<StoryKind, string> = {
   news: 'News',
   'policy-column': 'Policy column',
@@ -48,21 +60,46 @@ const KIND_LABELS: Record<StoryKind, string> = {
   editorial: 'Editorial',
 };
 
-const CACHE_SIZE = 500;
-
+/** A text as term ids with word positions; a joined token ("selfdriving") spans several positions. */
 interface TermSeq {
   ids: Int32Array;
   pos: Int32Array;
+  span: Uint8Array;
+  /** Character offsets of each token, so snippets need not tokenize the text again. */
+  start: Int32Array;
+  end: Int32Array;
 }
 
-/** What a clause matched, per document. */
-type MatchSet = Map<number, true>;
+/** A set of documents: flags for membership, a list for iteration. */
+interface DocSet {
+  flags: Uint8Array;
+  list: number[];
+}
+
+/**
+ * What one query term contributes to each paragraph, computed once per query from the postings:
+ * BM25 on the paragraph's text, or failing that a bonus for the headline, the rest of the story,
+ * or a cited link.
+ */
+type TermScores = Float32Array;
+
+/** A query clause resolved against the vocabulary once, before any document is scored. */
+interface CompiledClause {
+  matchers: { type: Matcher['type']; scores: TermScores[] }[];
+  /** Term ids standing for the clause in proximity checks (its single-word alternatives). */
+  proximityIds: number[];
+}
+
+interface CachedResponse {
+  response: SearchResponse;
+  json?: string;
+}
 
 /**
  * The search engine: FlexSearch finds candidates per word; this class turns the query language
  * into sets, applies filters and counts facets on its own id arrays (FlexSearch's tag filters OR
  * across fields), re-ranks with BM25 plus headline, phrase and proximity boosts, and highlights.
- * Built once per process; every method is read-only, so results are cached.
+ * Built once per process; every method is read-only, so responses are cached (and frozen).
  */
 export class SearchEngine {
   readonly docs: readonly SearchDoc[];
@@ -70,23 +107,34 @@ export class SearchEngine {
   private readonly vocab = new Map<string, number>();
   private readonly vocabTerms: string[] = [];
   private readonly sortedVocab: string[];
-  private readonly surface: string[] = [];
   /** Every word form seen (folded, unstemmed) with its count: spelling correction works on words, not stems. */
-  private readonly words = new Map<string, { term: string; count: number }>();
+  private readonly words = new Map<string, KnownWord>();
+  private readonly speller: Speller;
   private readonly df: Int32Array;
   private readonly text: TermSeq[] = [];
+  /** Per term id: the paragraphs using it in their text and how often (for BM25), built at load. */
+  private readonly postings: { docs: Int32Array; tfs: Uint16Array }[] = [];
+  /** Per term id: the stories whose headline or dek uses it, and the paragraphs citing it in a link. */
+  private readonly headPostings: number[][] = [];
+  /** Per term id: the stories using it anywhere (headline, dek or text). */
+  private readonly storyPostings: number[][] = [];
+  private readonly linkPostings: number[][] = [];
+  /** BM25's length normalisation of each paragraph. */
+  private readonly lengthNorm: Float32Array;
   private readonly heads: TermSeq[] = [];
   /** Story index of each paragraph (one head per story). */
   private readonly headOf: Int32Array;
   /** Paragraphs of each story, and every term used anywhere in it. */
   private readonly storyMembers: number[][] = [];
   private readonly storyTerms: Set<number>[] = [];
-  private readonly linkTermSets: Set<string>[] = [];
-  private readonly linkHaystack: string[];
+  /** Per paragraph: each cited link as "host/path", lower-cased, without scheme or www. */
+  private readonly linkTargets: string[][];
   private readonly avgLength: number;
   private readonly topicMask: Uint32Array;
+  /** Position of each paragraph when sorted oldest first (reading order within an issue). */
+  private readonly oldestRank: Int32Array;
   private readonly yearList: number[];
-  private readonly cache = new Map<string, SearchResponse>();
+  private readonly cache = new Map<string, CachedResponse>();
 
   private constructor(issues: readonly Issue[], flex: Document<ReturnType<typeof toFlexDoc>>) {
     this.docs = toSearchDocs(issues);
@@ -95,41 +143,64 @@ export class SearchEngine {
     this.headOf = new Int32Array(this.docs.length);
     let totalLength = 0;
     const dfCounts: number[] = [];
+    const textPostings: { docs: number[]; tfs: number[] }[] = [];
     for (const doc of this.docs) {
       const seq = this.toSeq(doc.text);
       this.text.push(seq);
+      const counts = new Map<number, number>();
+      for (const id of seq.ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const [id, tf] of counts) {
+        const list = (textPostings[id] ??= { docs: [], tfs: [] });
+        list.docs.push(doc.index);
+        list.tfs.push(Math.min(65535, tf));
+      }
       totalLength += seq.ids.length;
       const key = `${doc.issue}/${doc.storyId}`;
       let head = headIndex.get(key);
       if (head === undefined) {
         head = this.heads.length;
         headIndex.set(key, head);
-        this.heads.push(this.toSeq(`${doc.story} ${doc.dek}`));
+        const headSeq = this.toSeq(`${doc.story} ${doc.dek}`);
+        this.heads.push(headSeq);
         this.storyMembers.push([]);
-        this.storyTerms.push(new Set(this.heads[head]!.ids));
+        this.storyTerms.push(new Set(headSeq.ids));
+        for (const id of new Set(headSeq.ids)) (this.headPostings[id] ??= []).push(head);
       }
       this.headOf[doc.index] = head;
       this.storyMembers[head]!.push(doc.index);
       for (const id of seq.ids) this.storyTerms[head]!.add(id);
-      const links = new Set(doc.links.flatMap(linkTerms));
-      this.linkTermSets.push(links);
-      const seen = new Set<number>([
-        ...seq.ids,
-        ...this.heads[head]!.ids,
-        ...[...links].map((t) => this.termId(t, t)),
-      ]);
+      const linkIds = new Set([...new Set(doc.links.flatMap(linkTerms))].map((t) => this.termId(t, t)));
+      for (const id of linkIds) (this.linkPostings[id] ??= []).push(doc.index);
+      const seen = new Set<number>([...seq.ids, ...this.heads[head]!.ids, ...linkIds]);
       for (const id of seen) dfCounts[id] = (dfCounts[id] ?? 0) + 1;
+    }
+    this.storyTerms.forEach((terms, story) => {
+      for (const id of terms) (this.storyPostings[id] ??= []).push(story);
+    });
+    for (let id = 0; id < this.vocabTerms.length; id++) {
+      const list = textPostings[id];
+      this.postings.push({ docs: Int32Array.from(list?.docs ?? []), tfs: Uint16Array.from(list?.tfs ?? []) });
     }
     this.df = Int32Array.from(this.vocabTerms, (_, i) => dfCounts[i] ?? 0);
     this.sortedVocab = [...this.vocabTerms].sort();
+    this.speller = new Speller(this.words);
     this.avgLength = totalLength / Math.max(1, this.docs.length);
-    this.linkHaystack = this.docs.map((d) => fold(d.links.join(' ')));
+    this.lengthNorm = Float32Array.from(
+      this.text,
+      (seq) => 1 - RANKING.b + (RANKING.b * seq.ids.length) / this.avgLength,
+    );
+    this.linkTargets = this.docs.map((d) => d.links.map(linkTarget));
     this.topicMask = Uint32Array.from(this.docs, (d) =>
       d.topics.reduce((mask, slug) => {
         const bit = TOPICS.findIndex((t) => t.slug === slug);
         return bit === -1 ? mask : mask | (1 << bit);
       }, 0),
     );
+    const chronological = [...this.docs].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.issue - b.issue || a.index - b.index,
+    );
+    this.oldestRank = new Int32Array(this.docs.length);
+    chronological.forEach((doc, rank) => (this.oldestRank[doc.index] = rank));
     this.yearList = [...new Set(this.docs.map((d) => d.year))].sort((a, b) => b - a);
   }
 
@@ -150,43 +221,64 @@ export class SearchEngine {
     return this.flex;
   }
 
+  /** Searches; the response is frozen because it is shared with later identical requests. */
   search(request: SearchRequest): SearchResponse {
+    return this.cached(request).response;
+  }
+
+  /** The same response serialised as JSON, also cached (the API sends it as is). */
+  searchJson(request: SearchRequest): string {
+    const entry = this.cached(request);
+    entry.json ??= JSON.stringify(entry.response);
+    return entry.json;
+  }
+
+  private cached(request: SearchRequest): CachedResponse {
     const key = JSON.stringify(request);
-    const cached = this.cache.get(key);
-    if (cached) {
+    const hit = this.cache.get(key);
+    if (hit) {
       this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
+      this.cache.set(key, hit);
+      return hit;
     }
-    const response = this.run(request);
-    this.cache.set(key, response);
+    const entry: CachedResponse = { response: deepFreeze(this.run(request)) };
+    this.cache.set(key, entry);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return response;
+    return entry;
   }
 
   private run(request: SearchRequest): SearchResponse {
     const parsed = parseQuery(request.q);
     const { suggestion, query } = this.resolveWords(parsed, request.q);
     const filters = this.combineFilters(query, request);
+    const lookups = new Map<string, number[]>();
 
     let relaxed = false;
-    let matched = this.matchAll(query.must);
-    if (matched !== null && matched.size === 0 && query.must.length > 1) {
-      matched = this.matchAny(query.must);
-      relaxed = matched.size > 0;
+    let matched = this.matchAll(query.must, lookups);
+    if (matched !== null && matched.list.length === 0 && query.must.length > 1) {
+      matched = this.union(query.must.map((c) => this.matchClause(c, 'paragraph', lookups)));
+      relaxed = matched.list.length > 0;
     }
-    const excluded = this.matchAnyMatchers(query.exclude);
+    const excluded = query.exclude.length
+      ? this.matchClause({ anyOf: query.exclude }, 'exclude', lookups)
+      : undefined;
     const base: number[] = [];
     const consider = (i: number) => {
-      if (excluded.has(i)) return;
-      if (filters.link.length && !filters.link.every((l) => this.linkHaystack[i]!.includes(l))) return;
+      if (excluded?.flags[i]) return;
+      if (
+        filters.link.length &&
+        !filters.link.every((l) => this.linkTargets[i]!.some((t) => citesLink(t, l)))
+      )
+        return;
       base.push(i);
     };
     if (matched === null) for (let i = 0; i < this.docs.length; i++) consider(i);
-    else for (const i of matched.keys()) consider(i);
+    else for (const i of matched.list) consider(i);
 
-    const { hits, facets } = this.filterAndCount(base, filters, request);
-    const scored = this.rank(hits, query, relaxed, request.sort);
+    const { hits, facets } = this.filterAndCount(base, filters);
+    const termScores = new Map<number, TermScores>();
+    const compiled = query.must.map((c) => this.compile(c, termScores));
+    const scored = this.rank(hits, compiled, relaxed, request.sort);
     const start = (request.page - 1) * request.per;
     const pageHits = scored.slice(start, start + request.per);
     const markTerms = new Set(
@@ -217,7 +309,7 @@ export class SearchEngine {
    */
   private resolveWords(parsed: ParsedQuery, q: string): { query: ParsedQuery; suggestion?: string } {
     let suggestion = q;
-    let corrected = false;
+    let corrections = 0;
     const typingLastWord = q.length > 0 && !/\s$/.test(q);
     const lastRaw = lastTermRaw(parsed);
     const must: Clause[] = parsed.must.map((clause) => {
@@ -234,11 +326,14 @@ export class SearchEngine {
             continue;
           }
         }
-        const fix = this.correct(matcher.raw);
+        const fix =
+          corrections < MAX_CORRECTIONS
+            ? this.speller.correct(fold(matcher.raw).replace(/['’]s$/, ''))
+            : undefined;
         if (fix) {
           anyOf.push({ type: 'term', term: fix.term, raw: matcher.raw });
           suggestion = replaceWord(suggestion, matcher.raw, fix.word);
-          corrected = true;
+          corrections++;
         } else {
           anyOf.push(matcher);
         }
@@ -247,7 +342,7 @@ export class SearchEngine {
     });
     return {
       query: { ...parsed, must: this.joinCompounds(this.splitCompounds(must)) },
-      suggestion: corrected && suggestion !== q ? suggestion : undefined,
+      suggestion: corrections > 0 && suggestion !== q ? suggestion : undefined,
     };
   }
 
@@ -263,7 +358,8 @@ export class SearchEngine {
           const right = this.words.get(word.slice(cut));
           if (!left || !right || isStopTerm(left.term) || isStopTerm(right.term)) continue;
           const terms = [left.term, right.term];
-          if (this.matchPhrase(terms).length > 0) extra.push({ type: 'phrase', terms, raw: matcher.raw });
+          if (this.matchPhrase(terms, new Map()).length > 0)
+            extra.push({ type: 'phrase', terms, raw: matcher.raw });
         }
       }
       return extra.length ? { anyOf: [...clause.anyOf, ...extra] } : clause;
@@ -305,30 +401,10 @@ export class SearchEngine {
       else hi = mid;
     }
     const found: string[] = [];
-    for (let i = lo; i < this.sortedVocab.length && this.sortedVocab[i]!.startsWith(prefix); i++)
+    for (let i = lo; i < this.sortedVocab.length && this.sortedVocab[i]!.startsWith(prefix); i++) {
       found.push(this.sortedVocab[i]!);
-    return found.sort((a, b) => this.dfOf(b) - this.dfOf(a)).slice(0, 8);
-  }
-
-  /** The closest word the archive uses, within the allowed edits, preferring common words. */
-  private correct(raw: string): { term: string; word: string } | undefined {
-    const typed = fold(raw).replace(/['’]s$/, '');
-    const max = allowedEdits(typed.length);
-    if (max === 0 || /\d/.test(typed)) return undefined;
-    let best: { term: string; word: string } | undefined;
-    let bestDistance = max + 1;
-    let bestCount = 0;
-    for (const [word, { term, count: seen }] of this.words) {
-      if (Math.abs(word.length - typed.length) > max) continue;
-      const distance = editDistance(typed, word, Math.min(max, bestDistance));
-      if (distance > max || distance === 0) continue;
-      if (distance < bestDistance || (distance === bestDistance && seen > bestCount)) {
-        best = { term, word };
-        bestDistance = distance;
-        bestCount = seen;
-      }
     }
-    return best;
+    return found.sort((a, b) => this.dfOf(b) - this.dfOf(a)).slice(0, 8);
   }
 
   private dfOf(term: string): number {
@@ -343,67 +419,93 @@ export class SearchEngine {
    * several clauses, the clauses may be satisfied across the paragraph's story, but the paragraph
    * itself (or its headline) must hold at least one of them.
    */
-  private matchAll(clauses: readonly Clause[]): MatchSet | null {
+  private matchAll(clauses: readonly Clause[], lookups: Map<string, number[]>): DocSet | null {
     if (clauses.length === 0) return null;
-    const inStory = clauses.length > 1;
-    const sets = clauses.map((c) => this.matchClause(c, inStory)).sort((a, b) => a.size - b.size);
+    const mode = clauses.length > 1 ? 'story' : 'paragraph';
+    const sets = clauses
+      .map((c) => this.matchClause(c, mode, lookups))
+      .sort((a, b) => a.list.length - b.list.length);
     const [smallest, ...rest] = sets;
-    const direct = inStory ? this.matchAny(clauses, false) : undefined;
-    const out: MatchSet = new Map();
-    for (const id of smallest!.keys()) {
-      if (rest.every((s) => s.has(id)) && (!direct || direct.has(id))) out.set(id, true);
+    const direct =
+      mode === 'story'
+        ? this.union(clauses.map((c) => this.matchClause(c, 'paragraph', lookups)))
+        : undefined;
+    const out = this.emptySet();
+    for (const id of smallest!.list) {
+      if (rest.every((s) => s.flags[id]) && (!direct || direct.flags[id])) add(out, id);
     }
     return out;
-  }
-
-  private matchAny(clauses: readonly Clause[], inStory = false): MatchSet {
-    const out: MatchSet = new Map();
-    for (const clause of clauses)
-      for (const id of this.matchClause(clause, inStory).keys()) out.set(id, true);
-    return out;
-  }
-
-  private matchAnyMatchers(matchers: readonly Matcher[]): MatchSet {
-    return matchers.length ? this.matchClause({ anyOf: [...matchers] }, false) : new Map();
   }
 
   /**
-   * Paragraphs satisfying a clause. A word counts for every paragraph of a story that uses it
-   * (a paragraph is read in its story: "Microsoft stores data in glass" describes the story even
-   * when no single paragraph holds all four words); ranking still favours the paragraph that holds
-   * the words itself. Phrases and exclusions stay exact, per paragraph.
+   * Paragraphs satisfying a clause. In `story` mode a word counts for every paragraph of a story
+   * that uses it (a paragraph is read in its story: "Microsoft stores data in glass" describes the
+   * story even when no single paragraph holds all four words); ranking still favours the paragraph
+   * that holds the words itself. Phrases stay exact. Exclusions look at the paragraph alone, not
+   * its headline, so `-cars` drops only the paragraphs that mention cars.
    */
-  private matchClause(clause: Clause, inStory: boolean): MatchSet {
-    const out: MatchSet = new Map();
+  private matchClause(
+    clause: Clause,
+    mode: 'story' | 'paragraph' | 'exclude',
+    lookups: Map<string, number[]>,
+  ): DocSet {
+    const out = this.emptySet();
+    const fields: readonly Field[] = mode === 'exclude' ? ['text', 'links'] : FIELDS;
     for (const matcher of clause.anyOf) {
-      const ids = matcher.type === 'term' ? this.lookup(matcher.term) : this.matchPhrase(matcher.terms);
-      if (!inStory || matcher.type === 'phrase') {
-        for (const id of ids) out.set(id, true);
+      const ids =
+        matcher.type === 'term'
+          ? this.lookup(matcher.term, fields, lookups)
+          : this.matchPhrase(matcher.terms, lookups, mode === 'exclude');
+      if (mode !== 'story' || matcher.type === 'phrase') {
+        for (const id of ids) add(out, id);
         continue;
       }
-      const stories = new Set<number>();
-      for (const id of ids) stories.add(this.headOf[id]!);
-      for (const story of stories) for (const member of this.storyMembers[story]!) out.set(member, true);
+      for (const id of ids) {
+        if (out.flags[id]) continue;
+        for (const member of this.storyMembers[this.headOf[id]!]!) add(out, member);
+      }
     }
     return out;
   }
 
-  private lookup(term: string): number[] {
-    const lists = lookupTerm(this.flex, term, FIELDS);
-    if (lists.length === 1) return lists[0]!;
-    return [...new Set(lists.flat())];
+  private union(sets: readonly DocSet[]): DocSet {
+    const out = this.emptySet();
+    for (const set of sets) for (const id of set.list) add(out, id);
+    return out;
   }
 
-  private matchPhrase(terms: readonly string[]): number[] {
+  private emptySet(): DocSet {
+    return { flags: new Uint8Array(this.docs.length), list: [] };
+  }
+
+  /** Paragraph ids holding the term in any of the fields, looked up once per query. */
+  private lookup(term: string, fields: readonly Field[], lookups: Map<string, number[]>): number[] {
+    const key = `${fields.join(',')}:${term}`;
+    const known = lookups.get(key);
+    if (known) return known;
+    const lists = lookupTerm(this.flex, term, fields);
+    let ids: number[];
+    if (lists.length <= 1) ids = lists[0] ?? [];
+    else {
+      const set = this.emptySet();
+      for (const list of lists) for (const id of list) add(set, id);
+      ids = set.list;
+    }
+    lookups.set(key, ids);
+    return ids;
+  }
+
+  private matchPhrase(terms: readonly string[], lookups: Map<string, number[]>, textOnly = false): number[] {
     const ids = terms.map((t) => this.vocab.get(t));
     if (ids.some((id) => id === undefined)) return [];
-    const candidates = terms
-      .map((t) => new Set(this.lookup(t)))
-      .sort((a, b) => a.size - b.size)
-      .reduce((acc, set) => new Set([...acc].filter((id) => set.has(id))));
-    return [...candidates].filter(
+    const runIds = ids as number[];
+    const lists = terms.map((t) => this.lookup(t, FIELDS, lookups)).sort((a, b) => a.length - b.length);
+    const [shortest, ...others] = lists;
+    const otherSets = others.map((list) => new Set(list));
+    return shortest!.filter(
       (doc) =>
-        hasRun(this.text[doc]!, ids as number[]) || hasRun(this.heads[this.headOf[doc]!]!, ids as number[]),
+        otherSets.every((set) => set.has(doc)) &&
+        (hasRun(this.text[doc]!, runIds) || (!textOnly && hasRun(this.heads[this.headOf[doc]!]!, runIds))),
     );
   }
 
@@ -429,11 +531,7 @@ export class SearchEngine {
    * Applies the facet filters (AND across facets, OR within one) and counts each facet over the
    * documents that pass every *other* facet, so a count says what selecting that value would give.
    */
-  private filterAndCount(
-    base: readonly number[],
-    filters: ReturnType<SearchEngine['combineFilters']>,
-    request: SearchRequest,
-  ) {
+  private filterAndCount(base: readonly number[], filters: ReturnType<SearchEngine['combineFilters']>) {
     const topicBits = filters.topic.map((slug) => TOPICS.findIndex((t) => t.slug === slug));
     const wantedTopics = topicBits.reduce((mask, bit) => (bit === -1 ? mask : mask | (1 << bit)), 0);
     const topicCounts = new Array<number>(TOPICS.length).fill(0);
@@ -490,25 +588,71 @@ export class SearchEngine {
       if (!(STORY_KINDS as readonly string[]).includes(k))
         kind.push({ value: k, label: k, count: 0, selected: true });
     }
-    void request;
     return { hits, facets: { topic, year, kind } };
   }
 
   // ---- ranking --------------------------------------------------------------------------------
 
-  private rank(hits: readonly number[], query: ParsedQuery, relaxed: boolean, sort: SearchRequest['sort']) {
-    const clauses = query.must;
+  private compile(clause: Clause, termScores: Map<number, TermScores>): CompiledClause {
+    const matchers = clause.anyOf.map((matcher) => {
+      const terms = matcher.type === 'term' ? [matcher.term] : matcher.terms;
+      const ids = terms.map((t) => this.vocab.get(t)).filter((id): id is number => id !== undefined);
+      return { type: matcher.type, scores: ids.map((id) => this.termScores(id, termScores)) };
+    });
+    const proximityIds = clause.anyOf
+      .filter((m): m is Extract<Matcher, { type: 'term' }> => m.type === 'term')
+      .map((m) => this.vocab.get(m.term))
+      .filter((id): id is number => id !== undefined);
+    return { matchers, proximityIds };
+  }
+
+  private termScores(id: number, memo: Map<number, TermScores>): TermScores {
+    const known = memo.get(id);
+    if (known) return known;
+    const df = this.df[id]!;
+    const idf = Math.log(1 + (this.docs.length - df + 0.5) / (df + 0.5));
+    const scores = new Float32Array(this.docs.length);
+    // The rest of the story first; the headline, then the paragraph's own text, override it.
+    for (const story of this.storyPostings[id] ?? []) {
+      for (const doc of this.storyMembers[story]!) scores[doc] = idf * RANKING.story;
+    }
+    for (const doc of this.linkPostings[id] ?? []) scores[doc] = idf * RANKING.link;
+    const heads = new Uint8Array(this.storyMembers.length);
+    for (const story of this.headPostings[id] ?? []) {
+      heads[story] = 1;
+      // The headline speaks for the whole story, but mostly for its opening paragraph.
+      for (const doc of this.storyMembers[story]!) {
+        scores[doc] = idf * (this.docs[doc]!.order === 0 ? RANKING.head : RANKING.head * RANKING.headRest);
+      }
+    }
+    const { docs, tfs } = this.postings[id]!;
+    for (let j = 0; j < docs.length; j++) {
+      const doc = docs[j]!;
+      const tf = tfs[j]!;
+      const bm25 = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * this.lengthNorm[doc]!);
+      const headBonus = heads[this.headOf[doc]!] ? scores[doc]! : 0;
+      scores[doc] = idf * bm25 + headBonus;
+    }
+    memo.set(id, scores);
+    return scores;
+  }
+
+  private rank(
+    hits: readonly number[],
+    clauses: readonly CompiledClause[],
+    relaxed: boolean,
+    sort: SearchRequest['sort'],
+  ) {
+    const scored = hits.map((index) => ({
+      index,
+      score: clauses.length ? this.score(index, clauses, relaxed) : 0,
+    }));
     if (clauses.length === 0 || sort !== 'relevance') {
-      const scored = hits.map((index) => ({
-        index,
-        score: clauses.length ? this.score(index, clauses, relaxed) : 0,
-      }));
-      // Documents are stored newest first.
+      // Documents are stored newest first, in reading order within an issue.
       return sort === 'oldest'
-        ? scored.sort((a, b) => b.index - a.index)
+        ? scored.sort((a, b) => this.oldestRank[a.index]! - this.oldestRank[b.index]!)
         : scored.sort((a, b) => a.index - b.index);
     }
-    const scored = hits.map((index) => ({ index, score: this.score(index, clauses, relaxed) }));
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
     const depth = Math.min(scored.length, RANKING.rerankDepth);
     for (let k = 0; k < depth; k++) scored[k]!.score += this.closeness(scored[k]!.index, clauses);
@@ -516,38 +660,22 @@ export class SearchEngine {
     return [...top, ...scored.slice(depth)];
   }
 
-  /** BM25 over the paragraph, plus the story headline, cited links, role and position priors. */
-  private score(index: number, clauses: readonly Clause[], relaxed: boolean): number {
-    const text = this.text[index]!;
-    const head = this.heads[this.headOf[index]!]!;
-    const doc = this.docs[index]!;
-    const lengthNorm = 1 - RANKING.b + (RANKING.b * text.ids.length) / this.avgLength;
+  /** Per clause the best of its alternatives (a phrase counts a quarter more), then role and position. */
+  private score(index: number, clauses: readonly CompiledClause[], relaxed: boolean): number {
     let total = 0;
     let matchedClauses = 0;
     for (const clause of clauses) {
       let best = 0;
-      for (const matcher of clause.anyOf) {
-        const terms = matcher.type === 'term' ? [matcher.term] : matcher.terms;
+      for (const matcher of clause.matchers) {
         let s = 0;
-        for (const term of terms) {
-          const id = this.vocab.get(term);
-          if (id === undefined) continue;
-          const idf = Math.log(1 + (this.docs.length - this.df[id]! + 0.5) / (this.df[id]! + 0.5));
-          const tf = count(text.ids, id);
-          let termScore = (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * lengthNorm);
-          // The headline speaks for the whole story, but mostly for its opening paragraph.
-          if (count(head.ids, id) > 0)
-            termScore += doc.order === 0 ? RANKING.head : RANKING.head * RANKING.headRest;
-          else if (tf === 0 && this.storyTerms[this.headOf[index]!]!.has(id)) termScore += RANKING.story;
-          if (tf === 0 && this.linkTermSets[index]!.has(term)) termScore += RANKING.link;
-          s += idf * termScore;
-        }
-        if (matcher.type === 'phrase' && s > 0) s *= 1.25;
-        best = Math.max(best, s);
+        for (const scores of matcher.scores) s += scores[index]!;
+        if (matcher.type === 'phrase') s *= 1.25;
+        if (s > best) best = s;
       }
       if (best > 0) matchedClauses++;
       total += best;
     }
+    const doc = this.docs[index]!;
     if (relaxed) total *= (matchedClauses / clauses.length) ** 2;
     if (doc.role === 'read-more') total *= RANKING.readMore;
     if (doc.order === 0) total *= RANKING.opening;
@@ -555,20 +683,18 @@ export class SearchEngine {
   }
 
   /** A bonus for the query's words appearing in order, or within a few words of each other. */
-  private closeness(index: number, clauses: readonly Clause[]): number {
-    if (clauses.length < 2) return 0;
+  private closeness(index: number, clauses: readonly CompiledClause[]): number {
+    if (clauses.length < 2 || clauses.some((c) => c.proximityIds.length === 0)) return 0;
+    const firstIds = clauses.map((c) => c.proximityIds[0]!);
+    let bonus = 0;
+    // A headline holding the query as a phrase speaks for its opening paragraph.
+    if (this.docs[index]!.order === 0 && hasRun(this.heads[this.headOf[index]!]!, firstIds))
+      bonus += RANKING.phrase;
     const text = this.text[index]!;
-    const ids = clauses.map((c) =>
-      c.anyOf
-        .flatMap((m) => (m.type === 'term' ? [this.vocab.get(m.term)] : []))
-        .filter((id): id is number => id !== undefined),
-    );
-    if (ids.some((alternatives) => alternatives.length === 0)) return 0;
-    const firstIds = ids.map((alternatives) => alternatives[0]!);
-    if (hasRun(text, firstIds)) return RANKING.phrase + RANKING.proximity;
-    const window = smallestWindow(text, ids);
-    if (window === Infinity) return 0;
-    return RANKING.proximity * Math.min(1, (clauses.length + 1) / (window + 1));
+    if (hasRun(text, firstIds)) return bonus + RANKING.phrase + RANKING.proximity;
+    const window = smallestWindow(text, groupsOf(clauses), clauses.length);
+    if (window === Infinity) return bonus;
+    return bonus + RANKING.proximity * Math.min(1, (clauses.length + 1) / (window + 1));
   }
 
   // ---- results --------------------------------------------------------------------------------
@@ -588,22 +714,38 @@ export class SearchEngine {
       kind: doc.kind,
       topics: doc.topics,
       role: doc.role,
-      snippet: snippet(doc.text, markTerms),
-      highlighted: highlight(doc.text, markTerms),
+      snippet: snippet(doc.text, markTerms, SNIPPET_WORDS, this.tokensOf(index)),
       text: doc.text,
       score: Math.round(score * 1000) / 1000,
     };
+  }
+
+  private tokensOf(index: number): Token[] {
+    const seq = this.text[index]!;
+    return Array.from(seq.ids, (id, i) => ({
+      term: this.vocabTerms[id]!,
+      start: seq.start[i]!,
+      end: seq.end[i]!,
+      pos: seq.pos[i]!,
+      span: seq.span[i]!,
+    }));
   }
 
   private toSeq(text: string): TermSeq {
     const tokens = tokenize(text);
     const ids = new Int32Array(tokens.length);
     const pos = new Int32Array(tokens.length);
+    const span = new Uint8Array(tokens.length);
+    const start = new Int32Array(tokens.length);
+    const end = new Int32Array(tokens.length);
     tokens.forEach((token, i) => {
       ids[i] = this.termId(token.term, text.slice(token.start, token.end));
       pos[i] = token.pos;
+      span[i] = Math.min(255, token.span);
+      start[i] = token.start;
+      end[i] = token.end;
     });
-    return { ids, pos };
+    return { ids, pos, span, start, end };
   }
 
   /** The vocabulary id of a term, adding it (with the word it was first seen as) when new. */
@@ -617,43 +759,64 @@ export class SearchEngine {
       id = this.vocabTerms.length;
       this.vocab.set(term, id);
       this.vocabTerms.push(term);
-      this.surface.push(fold(surface));
     }
     return id;
   }
 }
 
-function count(ids: Int32Array, id: number): number {
-  let n = 0;
-  for (let i = 0; i < ids.length; i++) if (ids[i] === id) n++;
-  return n;
+const groupCache = new WeakMap<readonly CompiledClause[], Map<number, number>>();
+
+/** Term id → index of the clause it stands for (first clause wins), computed once per query. */
+function groupsOf(clauses: readonly CompiledClause[]): Map<number, number> {
+  let groups = groupCache.get(clauses);
+  if (!groups) {
+    groups = new Map();
+    clauses.forEach((clause, group) => {
+      for (const id of clause.proximityIds) if (!groups!.has(id)) groups!.set(id, group);
+    });
+    groupCache.set(clauses, groups);
+  }
+  return groups;
 }
 
-/** Whether the term ids occur at consecutive word positions. */
+function add(set: DocSet, id: number): void {
+  if (set.flags[id]) return;
+  set.flags[id] = 1;
+  set.list.push(id);
+}
+
+/** Whether the term ids follow one another; a joined token ("gpt4" for "GPT-4") covers its parts' positions. */
 function hasRun(seq: TermSeq, ids: readonly number[]): boolean {
-  const first = ids[0]!;
   for (let i = 0; i < seq.ids.length; i++) {
-    if (seq.ids[i] !== first) continue;
+    if (seq.ids[i] !== ids[0]) continue;
+    let at = i;
     let ok = true;
-    for (let k = 1; k < ids.length && ok; k++) ok = hasAt(seq, ids[k]!, seq.pos[i]! + k);
+    for (let k = 1; k < ids.length && ok; k++) {
+      at = nextAt(seq, at, ids[k]!);
+      ok = at !== -1;
+    }
     if (ok) return true;
   }
   return false;
 }
 
-function hasAt(seq: TermSeq, id: number, position: number): boolean {
-  for (let i = 0; i < seq.ids.length; i++) if (seq.pos[i] === position && seq.ids[i] === id) return true;
-  return false;
+/** The token holding `id` right after token `from` (tokens are in text order; joined forms sit beside their parts). */
+function nextAt(seq: TermSeq, from: number, id: number): number {
+  const position = seq.pos[from]! + seq.span[from]!;
+  for (let j = from + 1; j < seq.ids.length && seq.pos[j]! <= position + 1; j++) {
+    if (seq.pos[j] === position && seq.ids[j] === id) return j;
+  }
+  return -1;
 }
 
 /** The fewest word positions spanning one occurrence of each group of alternatives. */
-function smallestWindow(seq: TermSeq, groups: readonly number[][]): number {
+function smallestWindow(seq: TermSeq, groupOf: ReadonlyMap<number, number>, need: number): number {
   const hits: { pos: number; group: number }[] = [];
   for (let i = 0; i < seq.ids.length; i++) {
-    const group = groups.findIndex((g) => g.includes(seq.ids[i]!));
-    if (group !== -1) hits.push({ pos: seq.pos[i]!, group });
+    const group = groupOf.get(seq.ids[i]!);
+    if (group !== undefined) hits.push({ pos: seq.pos[i]!, group });
   }
-  const need = groups.length;
+  if (hits.length < need) return Infinity;
   const have = new Array<number>(need).fill(0);
   let covered = 0;
   let best = Infinity;
@@ -667,6 +830,24 @@ function smallestWindow(seq: TermSeq, groups: readonly number[][]): number {
     }
   }
   return best;
+}
+
+/** "https://www.arxiv.org/abs/1?x" → "arxiv.org/abs/1?x". */
+function linkTarget(href: string): string {
+  return fold(href)
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '');
+}
+
+/**
+ * Whether a cited link matches a `link:` filter: a bare host matches that host and its subdomains
+ * (`link:x.com` is not netflix.com); with a path, the link must start with it.
+ */
+function citesLink(target: string, filter: string): boolean {
+  const slash = target.indexOf('/');
+  const host = slash === -1 ? target : target.slice(0, slash);
+  if (!filter.includes('/')) return host === filter || host.endsWith(`.${filter}`);
+  return target.startsWith(filter) || target.replace(/^[^/]*\./, '').startsWith(filter);
 }
 
 function lastTermRaw(parsed: ParsedQuery): string | undefined {
@@ -686,4 +867,12 @@ function unique<T>(values: readonly T[]): T[] {
 function formatRange(range: YearRange): string {
   if (range.from === range.to) return String(range.from);
   return `${range.from === 0 ? '' : range.from}..${range.to === 9999 ? '' : range.to}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -18,8 +18,12 @@ export function highlight(text: string, terms: MarkTerms): string {
  * About `words` words of the text centred on the densest cluster of matches, highlighted, with "…"
  * where it was cut. Without matches, the opening words.
  */
-export function snippet(text: string, terms: MarkTerms, words = SNIPPET_WORDS): string {
-  const tokens = tokenize(text);
+export function snippet(
+  text: string,
+  terms: MarkTerms,
+  words = SNIPPET_WORDS,
+  tokens = tokenize(text),
+): string {
   const ranges = markedRanges(tokens, terms);
   const wordSpans = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   if (wordSpans.length <= words) return render(text, ranges, 0, text.length);
@@ -60,8 +64,9 @@ interface Range {
 
 function markedRanges(tokens: readonly Token[], terms: MarkTerms): Range[] {
   const ranges: Range[] = [];
-  for (const token of tokens) {
-    if (!terms.has(token.term)) continue;
+  // A joined form ("self-driving") follows its parts, so order by start before merging.
+  const marked = tokens.filter((t) => terms.has(t.term)).sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const token of marked) {
     const last = ranges[ranges.length - 1];
     if (last && token.start <= last.end) last.end = Math.max(last.end, token.end);
     else ranges.push({ start: token.start, end: token.end });

@@ -1,4 +1,4 @@
-import { fold, isStopTerm, tokenize } from './text';
+import { fold, isStopTerm, queryTokens, tokenize } from './text';
 
 /** One thing a paragraph can match: a word (stemmed) or an exact phrase (a run of stemmed words). */
 export type Matcher =
@@ -97,7 +97,11 @@ export function parseQuery(input: string): ParsedQuery {
   if (text.length > MAX_QUERY_LENGTH) text = text.slice(0, MAX_QUERY_LENGTH);
 
   const isQuestion = QUESTION.test(text.trim());
-  text = extractYearPhrases(text, filters, isQuestion);
+  // Year phrases ("since 2018") are read outside quotes only: "progress since 2018" is a phrase.
+  text = text
+    .split(/("[^"]*"?)/)
+    .map((part) => (part.startsWith('"') ? part : extractYearPhrases(part, filters, isQuestion)))
+    .join('');
 
   const pieces: Piece[] = [];
   for (const match of text.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
@@ -113,6 +117,10 @@ export function parseQuery(input: string): ParsedQuery {
     const filter = FILTER.exec(word);
     if (filter) {
       applyFilter(filter[1]!.toLowerCase(), filter[2]!, filters, warnings);
+      continue;
+    }
+    if (/^-(topic|year|issue|kind|link):/i.test(word)) {
+      warnings.push(`${word.slice(0, 40)}: filters cannot be negated; remove the filter instead`);
       continue;
     }
     const negated = word.startsWith('-') && word.length > 1;
@@ -154,28 +162,16 @@ export function parseQuery(input: string): ParsedQuery {
 }
 
 function toMatchers(piece: Exclude<Piece, { kind: 'or' }>, isQuestion: boolean): Matcher[] {
-  const tokens = tokenize(piece.text).filter((t) => isPrimary(t, piece.text));
+  const tokens = queryTokens(piece.text);
   if (piece.kind === 'phrase') {
     const terms = tokens.map((t) => t.term);
     if (terms.length === 0) return [];
     if (terms.length === 1) return [{ type: 'term', term: terms[0]!, raw: piece.text.trim() }];
     return [{ type: 'phrase', terms, raw: piece.text.trim() }];
   }
-  // One typed word can hold several ("GPT-4" → gpt4): a hyphenated word is searched as its joined form.
-  const joined = tokenize(piece.text).find((t) => !isPrimary(t, piece.text));
-  if (joined) return [{ type: 'term', term: joined.term, raw: piece.text }];
   return tokens
     .filter((t) => !(isQuestion && QUESTION_NOISE.has(t.term)))
     .map((t) => ({ type: 'term' as const, term: t.term, raw: piece.text.slice(t.start, t.end) }));
-}
-
-/** A joined token ("gpt4" for "GPT-4") shares its position with the first part. */
-function isPrimary(token: { start: number; end: number; pos: number }, text: string): boolean {
-  const all = tokenize(text);
-  return !all.some(
-    (other) =>
-      other !== token && other.pos === token.pos && other.end - other.start < token.end - token.start,
-  );
 }
 
 /** Stop words are dropped unless the query is nothing but stop words. */

@@ -66,7 +66,7 @@ describe('SearchEngine ranking (a set of real paragraphs)', () => {
   // mentions "folding@home … protein folding" in passing (score 5.261) above the opening paragraph of
   // "DeepMind cracks the protein folding problem" (5.106): the in-text phrase bonus and the extra
   // "folding" from "folding@home" outweigh both words being in the headline.
-  it.fails('ranks the story whose headline is "protein folding" above a passing mention', () => {
+  it('ranks the story whose headline is "protein folding" above a passing mention', () => {
     const order = ranked('protein folding');
     expect(order[0]).toBe(ALPHAFOLD_INTRO);
     expect(order).toContain(FOLDING_AT_HOME);

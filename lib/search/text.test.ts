@@ -23,13 +23,13 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('slices every token back to a run of letters and digits, for any text', () => {
+  it('slices every token back to a word that starts with a letter or digit, for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
         for (const token of tokenize(text)) {
           const word = text.slice(token.start, token.end);
           expect(word).toMatch(/^[\p{L}\p{N}]/u);
-          expect(word).toMatch(/[\p{L}\p{N}]$/u);
+          expect(word).toMatch(/[\p{L}\p{N}\p{M}]$/u);
           expect(token.term).not.toBe('');
         }
       }),
@@ -86,7 +86,7 @@ describe('tokenize', () => {
   // BUG: the word pattern is [\p{L}\p{N}]+ with no \p{M}, so a combining mark splits a word.
   // Decomposed (NFD) text "Schmidhu\u0308ber" gives the terms ["schmidhu", "ber"] instead of
   // ["schmidhub"]; scripts that need combining marks (Devanagari "हिन्दी") shatter into letters.
-  it.fails('keeps a word with combining marks whole', () => {
+  it('keeps a word with combining marks whole', () => {
     expect(termsOf('Schmidhu\u0308ber')).toEqual(termsOf('Schmidhüber'));
     expect(termsOf('हिन्दी')).toHaveLength(1);
   });

@@ -14,9 +14,11 @@ export interface Token {
   end: number;
   /** Word position; the parts of "self-driving" take consecutive positions. */
   pos: number;
+  /** Positions the token covers: 1, or the number of parts for the joined form ("selfdriving": 2). */
+  span: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-_][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.\-_][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 const DOTTED_NUMBER = /^\d+(?:\.\d+)+$/;
 
 /** Lower-cases and strips accents; keeps length changes out of the offsets by working per word. */
@@ -51,33 +53,44 @@ export function tokenize(text: string): Token[] {
     const start = match.index;
     const simple = simpleTerm(raw);
     if (simple !== undefined) {
-      if (simple) tokens.push({ term: simple, start, end: start + raw.length, pos: pos++ });
+      if (simple) tokens.push({ term: simple, start, end: start + raw.length, pos: pos++, span: 1 });
       continue;
     }
     const folded = fold(raw).replace(/['’]s$/, '');
     if (DOTTED_NUMBER.test(folded)) {
       // arXiv ids and versions ("2405.06624", "3.5") stay whole.
-      tokens.push({ term: folded, start, end: start + raw.length, pos: pos++ });
+      tokens.push({ term: folded, start, end: start + raw.length, pos: pos++, span: 1 });
       continue;
     }
     const pieces = splitPieces(raw, start);
+    if (pieces.length > 1 && pieces.every((p) => /^\p{L}$/u.test(p.text))) {
+      // An acronym with dots ("U.S.", "e.g.") is one word: "u.s", never the stop word "us".
+      tokens.push({
+        term: pieces.map((p) => fold(p.text)).join('.'),
+        start,
+        end: start + raw.length,
+        pos: pos++,
+        span: 1,
+      });
+      continue;
+    }
     if (pieces.length === 1) {
       const term = stemWord(
         fold(pieces[0]!.text)
           .replace(/['’]s$/, '')
           .replace(/['’]/g, ''),
       );
-      if (term) tokens.push({ term, start, end: start + raw.length, pos: pos++ });
+      if (term) tokens.push({ term, start, end: start + raw.length, pos: pos++, span: 1 });
       continue;
     }
     const first = pos;
     for (const piece of pieces) {
       const term = stemWord(fold(piece.text));
-      if (term) tokens.push({ term, start: piece.start, end: piece.end, pos: pos++ });
+      if (term) tokens.push({ term, start: piece.start, end: piece.end, pos: pos++, span: 1 });
     }
     // "GPT-4" is also findable as "gpt4", "self-driving" as "selfdriving".
     const joined = stemWord(pieces.map((p) => fold(p.text)).join(''));
-    if (joined) tokens.push({ term: joined, start, end: start + raw.length, pos: first });
+    if (joined) tokens.push({ term: joined, start, end: start + raw.length, pos: first, span: pos - first });
   }
   return tokens;
 }
@@ -101,12 +114,22 @@ function simpleTerm(raw: string): string | undefined {
 function splitPieces(raw: string, offset: number): { text: string; start: number; end: number }[] {
   // Apostrophes join ("don't" → "dont"); hyphens, dots and underscores separate.
   const pieces: { text: string; start: number; end: number }[] = [];
-  const re = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+  const re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
   for (const m of raw.matchAll(re)) {
     const text = m[0].replace(/['’]s$/i, '').replace(/['’]/g, '');
     pieces.push({ text, start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return pieces;
+}
+
+/**
+ * The tokens a query should look for: a hyphenated word as its joined form ("GPT-4" → `gpt4`,
+ * which both "GPT-4" and "GPT4" carry), every other word as itself.
+ */
+export function queryTokens(text: string): Token[] {
+  const tokens = tokenize(text);
+  const joined = tokens.filter((t) => t.span > 1);
+  return tokens.filter((t) => t.span > 1 || !joined.some((j) => t.pos >= j.pos && t.pos < j.pos + j.span));
 }
 
 /** Index terms of a text, in order (with the joined forms of hyphenated words). */

@@ -64,8 +64,6 @@ export interface SearchResult {
   role: ParagraphRole;
   /** About 30 words around the densest match: escaped HTML with `<mark>`. */
   snippet: string;
-  /** The whole paragraph, escaped HTML with `<mark>`. */
-  highlighted: string;
   /** The paragraph's plain text. */
   text: string;
   /** Relevance score (higher is better; comparable only within one response). */
