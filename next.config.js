@@ -1,13 +1,5 @@
 // @ts-check
-
-/** Security headers on every response (pages also get a nonce-based CSP from proxy.ts). */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
+const securityHeaders = require('./lib/security-headers.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -15,13 +7,11 @@ const nextConfig = {
   poweredByHeader: false,
   // The catalogue and index artefacts are read from INDEX_DIR at run time, never bundled.
   serverExternalPackages: ['flexsearch'],
+  // Security headers on every response; pages also get a nonce-based CSP from proxy.ts.
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
-      {
-        source: '/api/:path*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      { source: '/:path*', headers: securityHeaders.all },
+      { source: '/api/:path*', headers: securityHeaders.api },
     ];
   },
 };

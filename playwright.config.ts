@@ -36,10 +36,15 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: 'npm start',
     url: `http://127.0.0.1:${port}/api/issues`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { INDEX_DIR: process.env.INDEX_DIR ?? '.index', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      INDEX_DIR: process.env.INDEX_DIR ?? '.index',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

@@ -131,8 +131,9 @@ export class SearchEngine {
   private readonly linkTargets: string[][];
   private readonly avgLength: number;
   private readonly topicMask: Uint32Array;
-  /** Position of each paragraph when sorted oldest first (reading order within an issue). */
+  /** Position of each paragraph when sorted oldest first (reading order within an issue), and its inverse. */
   private readonly oldestRank: Int32Array;
+  private readonly byOldestRank: Int32Array;
   private readonly yearList: number[];
   private readonly cache = new Map<string, CachedResponse>();
 
@@ -200,6 +201,7 @@ export class SearchEngine {
       (a, b) => a.date.localeCompare(b.date) || a.issue - b.issue || a.index - b.index,
     );
     this.oldestRank = new Int32Array(this.docs.length);
+    this.byOldestRank = Int32Array.from(chronological, (doc) => doc.index);
     chronological.forEach((doc, rank) => (this.oldestRank[doc.index] = rank));
     this.yearList = [...new Set(this.docs.map((d) => d.year))].sort((a, b) => b - a);
   }
@@ -278,9 +280,9 @@ export class SearchEngine {
     const { hits, facets } = this.filterAndCount(base, filters);
     const termScores = new Map<number, TermScores>();
     const compiled = query.must.map((c) => this.compile(c, termScores));
-    const scored = this.rank(hits, compiled, relaxed, request.sort);
     const start = (request.page - 1) * request.per;
-    const pageHits = scored.slice(start, start + request.per);
+    const pageHits =
+      start < hits.length ? this.rank(hits, compiled, relaxed, request.sort, start, request.per) : [];
     const markTerms = new Set(
       query.must.flatMap((c) => c.anyOf.flatMap((m) => (m.type === 'term' ? [m.term] : m.terms))),
     );
@@ -637,27 +639,41 @@ export class SearchEngine {
     return scores;
   }
 
+  /**
+   * The requested page of hits, in order. Relevance scores every hit (cheap: array reads), then
+   * sorts only the best few hundred and gives them the proximity pass; date orders are a numeric sort.
+   */
   private rank(
     hits: readonly number[],
     clauses: readonly CompiledClause[],
     relaxed: boolean,
     sort: SearchRequest['sort'],
-  ) {
-    const scored = hits.map((index) => ({
-      index,
-      score: clauses.length ? this.score(index, clauses, relaxed) : 0,
-    }));
+    start: number,
+    per: number,
+  ): { index: number; score: number }[] {
+    const scoreOf = (index: number) => (clauses.length ? this.score(index, clauses, relaxed) : 0);
     if (clauses.length === 0 || sort !== 'relevance') {
       // Documents are stored newest first, in reading order within an issue.
-      return sort === 'oldest'
-        ? scored.sort((a, b) => this.oldestRank[a.index]! - this.oldestRank[b.index]!)
-        : scored.sort((a, b) => a.index - b.index);
+      const order = new Int32Array(hits.length);
+      for (let k = 0; k < hits.length; k++)
+        order[k] = sort === 'oldest' ? this.oldestRank[hits[k]!]! : hits[k]!;
+      order.sort();
+      if (sort === 'oldest') for (let k = 0; k < order.length; k++) order[k] = this.byOldestRank[order[k]!]!;
+      return Array.from(order.subarray(start, start + per), (index) => ({ index, score: scoreOf(index) }));
     }
-    scored.sort((a, b) => b.score - a.score || a.index - b.index);
-    const depth = Math.min(scored.length, RANKING.rerankDepth);
-    for (let k = 0; k < depth; k++) scored[k]!.score += this.closeness(scored[k]!.index, clauses);
-    const top = scored.slice(0, depth).sort((a, b) => b.score - a.score || a.index - b.index);
-    return [...top, ...scored.slice(depth)];
+    const scores = new Float64Array(hits.length);
+    for (let k = 0; k < hits.length; k++) scores[k] = this.score(hits[k]!, clauses, relaxed);
+    const keep = Math.min(hits.length, Math.max(RANKING.rerankDepth, start + per));
+    const threshold = kthLargest(scores, keep);
+    const top: { index: number; score: number }[] = [];
+    for (let k = 0; k < hits.length; k++)
+      if (scores[k]! >= threshold) top.push({ index: hits[k]!, score: scores[k]! });
+    top.sort((a, b) => b.score - a.score || a.index - b.index);
+    top.length = Math.min(top.length, keep);
+    const depth = Math.min(top.length, RANKING.rerankDepth);
+    for (let k = 0; k < depth; k++) top[k]!.score += this.closeness(top[k]!.index, clauses);
+    const reranked = top.slice(0, depth).sort((a, b) => b.score - a.score || a.index - b.index);
+    return [...reranked, ...top.slice(depth)].slice(start, start + per);
   }
 
   /** Per clause the best of its alternatives (a phrase counts a quarter more), then role and position. */
@@ -777,6 +793,13 @@ function groupsOf(clauses: readonly CompiledClause[]): Map<number, number> {
     groupCache.set(clauses, groups);
   }
   return groups;
+}
+
+/** The k-th largest value (1-based); every value ≥ it is among the top k (ties may add a few more). */
+function kthLargest(values: Float64Array, k: number): number {
+  if (k >= values.length) return -Infinity;
+  const copy = Float64Array.from(values).sort();
+  return copy[copy.length - k]!;
 }
 
 function add(set: DocSet, id: number): void {

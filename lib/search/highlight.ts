@@ -29,7 +29,18 @@ export function snippet(
   if (wordSpans.length <= words) return render(text, ranges, 0, text.length);
 
   // Slide a window of `words` words and keep the one holding the most marked words.
-  const markedWord = wordSpans.map((w) => ranges.some((r) => r.start < w.end && r.end > w.start));
+  // Both lists are in text order, so one pass pairs them up.
+  const markedWord = new Array<boolean>(wordSpans.length).fill(false);
+  for (let w = 0, r = 0; w < wordSpans.length && r < ranges.length;) {
+    const word = wordSpans[w]!;
+    const range = ranges[r]!;
+    if (range.end <= word.start) r++;
+    else if (range.start >= word.end) w++;
+    else {
+      markedWord[w] = true;
+      w++;
+    }
+  }
   let best = 0;
   let bestCount = -1;
   let count = 0;

@@ -63,18 +63,22 @@ export interface NextServer {
   origin: string;
 }
 
-/** Starts `next start` directly with node (so the pid is the server's), and waits for a search to answer. */
+/**
+ * Starts the production server as `npm start` does (`node --import tsx scripts/serve.ts`), directly
+ * with node so the pid is the server's, and waits for a search to answer.
+ */
 export async function startNextServer(options: {
   indexDir: string;
   port: number;
   /** Extra node flags (e.g. `--cpu-prof`; `next start` serves from the process it is started in). */
   nodeArgs?: readonly string[];
 }): Promise<NextServer> {
-  const next = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-  const args = [...(options.nodeArgs ?? []), next, 'start', '-p', String(options.port), '-H', '127.0.0.1'];
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', path.join('scripts', 'serve.ts')];
   const started = startProcess(process.execPath, args, {
     env: {
       ...process.env,
+      PORT: String(options.port),
+      HOSTNAME: '127.0.0.1',
       INDEX_DIR: options.indexDir,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',

@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import next from 'next';
+import {
+  API_HEADERS,
+  errorResponse,
+  searchEndpoint,
+  type EndpointResponse,
+} from '../lib/api/search-endpoint';
+import { requestOrigin } from '../lib/request-origin';
+import { getStore } from '../lib/store/store';
+
+/**
+ * `npm start`: the production server. Next serves every page and route; `GET /api/search` — the
+ * endpoint tools and search-as-you-type hit hardest — is answered by the same function as the
+ * Next route (lib/api/search-endpoint.ts) without Next's per-request pipeline, which costs more than
+ * the search itself. Same body, same headers.
+ */
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? '0.0.0.0';
+const COMPRESS_ABOVE = 1024;
+
+async function main(): Promise<void> {
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // Load the index before the first request rather than during it; a broken index stops the start.
+  const store = await getStore();
+  console.log(
+    `serve: ${store.manifest.issues} issues, ${store.manifest.paragraphs} paragraphs from ${store.buildDir}`,
+  );
+
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && (req.url === '/api/search' || req.url?.startsWith('/api/search?'))) {
+      void answerSearch(req, res);
+      return;
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`serve: listening on http://${hostname}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function answerSearch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let response: EndpointResponse;
+  try {
+    const query = req.url!.slice('/api/search'.length);
+    const origin = requestOrigin({ get: (name) => headerValue(req, name) });
+    response = await searchEndpoint(new URLSearchParams(query), origin);
+  } catch (error) {
+    console.error('serve: /api/search failed:', error);
+    response = errorResponse(500, 'the search failed; please try again');
+  }
+  const headers: Record<string, string | number> = { ...API_HEADERS, ...response.headers };
+  let body: Buffer | string = response.body;
+  if (body.length > COMPRESS_ABOVE && /\bgzip\b/.test(headerValue(req, 'accept-encoding') ?? '')) {
+    body = gzipSync(body);
+    headers['Content-Encoding'] = 'gzip';
+    headers.Vary = 'Accept-Encoding';
+  }
+  headers['Content-Length'] = Buffer.byteLength(body);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
