@@ -73,7 +73,15 @@ export async function startNextServer(options: {
   /** Extra node flags (e.g. `--cpu-prof`; `next start` serves from the process it is started in). */
   nodeArgs?: readonly string[];
 }): Promise<NextServer> {
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', path.join('scripts', 'serve.ts')];
+  // The same node flags as `npm start` (package.json): a capped heap keeps the server's memory flat.
+  const args = [
+    ...(options.nodeArgs ?? []),
+    '--max-old-space-size=192',
+    '--max-semi-space-size=4',
+    '--import',
+    'tsx',
+    path.join('scripts', 'serve.ts'),
+  ];
   const started = startProcess(process.execPath, args, {
     env: {
       ...process.env,
