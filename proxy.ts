@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { parseSearchParams, SearchParamError } from './lib/search/params';
 import { contentSecurityPolicy } from './lib/security';
 
 /** Gives every page request a fresh CSP nonce; Next applies it to its own scripts. */
@@ -8,9 +9,22 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers } });
+  // The search page shows why a search could not be read; its status should say so too.
+  const status =
+    request.nextUrl.pathname === '/' && !isReadableSearch(request.nextUrl.searchParams) ? 400 : 200;
+  const response = NextResponse.next({ status, request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
+}
+
+function isReadableSearch(params: URLSearchParams): boolean {
+  try {
+    parseSearchParams(params);
+    return true;
+  } catch (error) {
+    if (error instanceof SearchParamError) return false;
+    throw error;
+  }
 }
 
 export const config = {

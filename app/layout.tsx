@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+import { requestOrigin } from '@/lib/request-origin';
 import { SiteFooter, SiteHeader } from '@/components/layout/site-header';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Import AI Search', template: '%s · Import AI Search' },
-  description: 'Search every paragraph of Import AI, Jack Clark’s weekly newsletter about AI.',
-};
+/** Absolute canonical and share URLs use the origin the request came to. */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(requestOrigin(await headers())),
+    title: { default: 'Import AI Search', template: '%s · Import AI Search' },
+    description: 'Search every paragraph of Import AI, Jack Clark’s weekly newsletter about AI.',
+  };
+}
 
 export const viewport: Viewport = {
   colorScheme: 'light dark',

@@ -71,7 +71,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
   return (
     <Shell q={request.q} keep={keptParams(request)}>
-      <div className="mt-6 grid gap-8 md:grid-cols-[15rem_1fr]">
+      <div className="mt-4 grid gap-4 md:mt-6 md:grid-cols-[15rem_1fr] md:gap-8">
         <FacetPanel facets={facets} selectedCount={selectedCount} />
         <section aria-labelledby="results-heading" className="min-h-[60vh] min-w-0">
           <div className="flex flex-wrap items-center justify-between gap-3">

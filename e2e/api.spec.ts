@@ -107,10 +107,7 @@ test.describe('GET /api/search', () => {
     for (const row of rows) expect(row).toMatch(/,https?:\/\/[^,/]+\/issues\/\d+#p-[0-9a-f]{6},/);
     expect(rows.some((row) => /\/issues\/226#p-[0-9a-f]{6},/.test(row))).toBe(true);
   });
-
-  // App bug: export links are built from Next's internal request URL, always http://localhost:<port>, whatever Host
-  // the client used (and SITE_URL is never read), so a deployed export's links point at localhost.
-  test.fail('exported permanent links use the origin the client asked for', async ({ request, baseURL }) => {
+  test('exported permanent links use the origin the client asked for', async ({ request, baseURL }) => {
     const csv = await (await request.get('/api/search?q=alphafold&format=csv')).text();
     expect(csv).toContain(`,${baseURL}/issues/226#p-`);
   });

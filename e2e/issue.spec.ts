@@ -107,10 +107,7 @@ test.describe('an issue page', () => {
     );
     await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', /\/issues\/226$/);
   });
-
-  // App bug: canonical and og:url are relative ("/issues/226"); no metadataBase is set, so SITE_URL is never used
-  // and link previews (which require an absolute og:url) cannot resolve them.
-  test.fail('its canonical link and og:url are absolute URLs', async ({ page }) => {
+  test('its canonical link and og:url are absolute URLs', async ({ page }) => {
     await page.goto(`/issues/${ISSUE}`);
     await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute(
       'href',

@@ -157,8 +157,9 @@ test.describe('the search page', () => {
     await expect(page).toHaveURL(/\?q=alphafold$/);
   });
 
-  test('an invalid parameter shows the reason instead of results', async ({ page }) => {
-    await page.goto('/?q=alphafold&sort=best');
+  test('an invalid parameter shows the reason instead of results, with status 400', async ({ page }) => {
+    const response = await page.goto('/?q=alphafold&sort=best');
+    expect(response?.status()).toBe(400);
     await expect(page.getByRole('alert').filter({ hasText: 'That search could not be read' })).toContainText(
       'sort: "best" is not one of relevance, newest, oldest',
     );

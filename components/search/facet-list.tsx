@@ -8,12 +8,23 @@ export interface FacetLink extends FacetValue {
 }
 
 /** One facet as a list of toggle links; selected values stay listed even when their count is zero. */
-export function FacetList({ title, values, limit }: { title: string; values: FacetLink[]; limit?: number }) {
+export function FacetList({
+  title,
+  values,
+  limit,
+  idPrefix,
+}: {
+  title: string;
+  values: FacetLink[];
+  limit?: number;
+  /** Keeps ids unique when the panel is rendered twice (phone disclosure and sidebar). */
+  idPrefix: string;
+}) {
   const shown = values.filter((v) => v.count > 0 || v.selected);
   if (shown.length === 0) return null;
   const visible = limit ? shown.slice(0, limit) : shown;
   const rest = limit ? shown.slice(limit) : [];
-  const headingId = `facet-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const headingId = `${idPrefix}facet-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={headingId} className="mb-6">
       <h2

@@ -8,13 +8,13 @@ interface Facets {
   kind: FacetLinkValue[];
 }
 
-function PanelContents({ facets }: { facets: Facets }) {
+function PanelContents({ facets, idPrefix }: { facets: Facets; idPrefix: string }) {
   return (
     <>
       <YearChart years={facets.year} />
-      <FacetList title="Topic" values={facets.topic} />
-      <FacetList title="Year" values={facets.year} limit={6} />
-      <FacetList title="Kind" values={facets.kind} />
+      <FacetList title="Topic" values={facets.topic} idPrefix={idPrefix} />
+      <FacetList title="Year" values={facets.year} limit={6} idPrefix={idPrefix} />
+      <FacetList title="Kind" values={facets.kind} idPrefix={idPrefix} />
     </>
   );
 }
@@ -23,16 +23,16 @@ function PanelContents({ facets }: { facets: Facets }) {
 export function FacetPanel({ facets, selectedCount }: { facets: Facets; selectedCount: number }) {
   return (
     <>
-      <details className="mb-4 rounded-lg border border-zinc-200 md:hidden dark:border-zinc-800">
+      <details className="rounded-lg border border-zinc-200 md:hidden dark:border-zinc-800">
         <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium">
           Filters{selectedCount > 0 ? ` (${selectedCount} selected)` : ''}
         </summary>
         <div className="px-3 pt-2">
-          <PanelContents facets={facets} />
+          <PanelContents facets={facets} idPrefix="phone-" />
         </div>
       </details>
       <aside aria-label="Filters" className="hidden md:block">
-        <PanelContents facets={facets} />
+        <PanelContents facets={facets} idPrefix="" />
       </aside>
     </>
   );

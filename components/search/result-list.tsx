@@ -10,16 +10,37 @@ interface StoryGroup {
   results: SearchResult[];
 }
 
-/** Consecutive results from the same story are shown under one story heading. */
+/** Results from the same story are shown under one story heading, placed where its best result ranks. */
 function groupByStory(results: readonly SearchResult[]): StoryGroup[] {
-  const groups: StoryGroup[] = [];
+  const groups = new Map<string, StoryGroup>();
   for (const result of results) {
     const key = `${result.issue}/${result.storyId}`;
-    const last = groups[groups.length - 1];
-    if (last && last.key === key) last.results.push(result);
-    else groups.push({ key, first: result, results: [result] });
+    const group = groups.get(key);
+    if (group) group.results.push(result);
+    else groups.set(key, { key, first: result, results: [result] });
   }
-  return groups;
+  return [...groups.values()];
+}
+
+/** Paragraphs shown per story before the rest fold away. */
+const SHOWN_PER_STORY = 3;
+
+function SnippetList({ results, q }: { results: SearchResult[]; q: string }) {
+  return (
+    <ul className="mt-2 space-y-1">
+      {results.map((result) => (
+        <li key={result.id}>
+          <Link
+            href={issueUrlWithQuery(result.issue, q, result.id)}
+            className="-mx-2 block rounded-lg px-2 py-1.5 font-serif text-[15px] leading-relaxed text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800/70 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-yellow-500/30"
+          >
+            {/* The snippet is escaped by the search engine; only <mark> is added. */}
+            <span dangerouslySetInnerHTML={{ __html: result.snippet }} />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function ResultList({
@@ -61,28 +82,15 @@ export function ResultList({
                 {group.first.story}
               </Link>
             </h3>
-            <div className="mt-2 space-y-2">
-              {group.results.map((result) => (
-                <div key={result.id} className="group/para">
-                  <p
-                    className="font-serif text-[15px] leading-relaxed text-zinc-800 dark:text-zinc-200 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-yellow-500/30"
-                    // The snippet is escaped by the search engine; only <mark> is added.
-                    dangerouslySetInnerHTML={{ __html: result.snippet }}
-                  />
-                  <Link
-                    href={issueUrlWithQuery(result.issue, q, result.id)}
-                    className="mt-1 inline-block text-xs text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    Go to paragraph
-                    <span className="sr-only">
-                      {' '}
-                      in Import AI {result.issue}: {result.story}
-                    </span>{' '}
-                    →
-                  </Link>
-                </div>
-              ))}
-            </div>
+            <SnippetList results={group.results.slice(0, SHOWN_PER_STORY)} q={q} />
+            {group.results.length > SHOWN_PER_STORY && (
+              <details className="mt-1">
+                <summary className="cursor-pointer rounded px-0.5 text-sm text-indigo-700 dark:text-indigo-300">
+                  {group.results.length - SHOWN_PER_STORY} more from this story
+                </summary>
+                <SnippetList results={group.results.slice(SHOWN_PER_STORY)} q={q} />
+              </details>
+            )}
             {group.first.topics.length > 0 && (
               <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Topics">
                 {group.first.topics.map((slug) => (

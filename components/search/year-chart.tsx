@@ -3,7 +3,7 @@ import type { FacetLink } from './facet-list';
 
 const WIDTH = 320;
 const HEIGHT = 96;
-const LABEL = 16;
+const LABEL = 20;
 
 /**
  * Matches per year as a small server-rendered bar chart; each bar links to that year's filter.
@@ -25,12 +25,8 @@ export function YearChart({ years }: { years: FacetLink[] }) {
       <figcaption className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
         Matches per year
       </figcaption>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT + LABEL}`}
-        className="w-full"
-        role="img"
-        aria-label={`Matching paragraphs per year: ${data.map((y) => `${y.value}: ${y.count}`).join(', ')}`}
-      >
+      {/* Not role="img": each bar is a link, named for its year and count. */}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + LABEL}`} className="w-full">
         {span.map((year, i) => {
           const facet = byYear.get(year);
           const count = facet?.count ?? 0;
@@ -49,9 +45,9 @@ export function YearChart({ years }: { years: FacetLink[] }) {
               />
               <text
                 x={i * slot + slot / 2}
-                y={HEIGHT + 12}
+                y={HEIGHT + 16}
                 textAnchor="middle"
-                className="fill-zinc-500 text-[10px] dark:fill-zinc-400"
+                className="fill-zinc-500 text-[14px] dark:fill-zinc-400"
               >
                 {span.length > 8 ? `’${String(year).slice(2)}` : year}
               </text>
