@@ -121,3 +121,18 @@ describe('toUrlSearchParams', () => {
     expect(parseSearchParams(params)).toMatchObject({ q: 'robots', topic: ['policy', 'hardware'], page: 1 });
   });
 });
+
+describe('parseSearchParams and the query language agree', () => {
+  it.each([
+    ['2019-2021', '2019..2021'],
+    ['2019–2021', '2019..2021'],
+    ['2019..2021', '2019..2021'],
+  ])('accepts the year range %s as %s', (given, expected) => {
+    expect(parseSearchParams(new URLSearchParams({ year: given })).year).toEqual([expected]);
+  });
+
+  it('does not count OR and inline filters as terms', () => {
+    const q = [...Array.from({ length: 32 }, (_, i) => `w${i}`), 'OR', 'topic:policy', 'year:2020'].join(' ');
+    expect(parseSearchParams(new URLSearchParams({ q })).q).toBe(q);
+  });
+});

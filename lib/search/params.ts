@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './query';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseYearRange } from './query';
 import { DEFAULT_SEARCH_REQUEST, SORTS, type SearchRequest } from './types';
 
 export const MAX_PER_PAGE = 100;
@@ -47,7 +47,10 @@ const schema = z.object({
       });
       return z.NEVER;
     }
-    const words = q.split(/\s+/).filter(Boolean).length;
+    // Operators and filters are not terms: count what the query parser would search for.
+    const words = q
+      .split(/\s+/)
+      .filter((w) => w && w !== 'OR' && w !== '|' && !/^-?(topic|year|issue|kind|link):/i.test(w)).length;
     if (words > MAX_QUERY_TERMS) {
       ctx.addIssue({
         code: 'custom',
@@ -60,7 +63,7 @@ const schema = z.object({
   topic: values('topic').transform((list) => list.map((v) => v.trim().toLowerCase()).filter(Boolean)),
   year: values('year').transform((list, ctx) => {
     for (const v of list) {
-      if (!/^(\d{4}|\d{4}\.\.\d{4}|\d{4}\.\.|\.\.\d{4})$/.test(v.trim())) {
+      if (!parseYearRange(v.trim())) {
         ctx.addIssue({
           code: 'custom',
           message: `year: "${clip(v)}" is not a year (2023) or a range (2019..2021)`,
@@ -68,7 +71,8 @@ const schema = z.object({
         return z.NEVER;
       }
     }
-    return list.map((v) => v.trim());
+    // One spelling for every range ("2019-2021" and "2019–2021" become "2019..2021").
+    return list.map((v) => v.trim().replace(/^(\d{4})?(?:-|–)(\d{4})?$/, '$1..$2'));
   }),
   issue: values('issue').transform((list, ctx) => {
     const out: number[] = [];
