@@ -24,4 +24,5 @@ function run(command: string, args: string[]): void {
 console.log(`e2e: catalogue ${catalogueDir}`);
 run('npx', ['tsx', 'scripts/index.ts', '--keep-going']);
 run('npx', ['next', 'build']);
+run('npm', ['run', 'build:server']);
 run('npx', ['playwright', 'test', ...process.argv.slice(2)]);

@@ -51,7 +51,7 @@ export const RANKING = {
 
 /** Misspelt words corrected per query: correction is the costliest step, so a flood of nonsense is bounded. */
 const MAX_CORRECTIONS = 4;
-const CACHE_SIZE = 500;
+const CACHE_SIZE = 200;
 
 const KIND_LABELS: Record<StoryKind, string> = {
   news: 'News',

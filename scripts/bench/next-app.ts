@@ -34,14 +34,18 @@ async function newestMtime(entry: string): Promise<number> {
 export async function staleReason(): Promise<string | undefined> {
   const buildId = path.join('.next', 'BUILD_ID');
   if (!existsSync(buildId)) return '.next is missing';
+  if (!existsSync(SERVER_BUNDLE)) return `${SERVER_BUNDLE} is missing`;
   const built = (await stat(buildId)).mtimeMs;
-  for (const source of APP_SOURCES) {
+  for (const source of [...APP_SOURCES, path.join('scripts', 'serve.ts')]) {
     if ((await newestMtime(source)) > built) return `${source} changed since the last build`;
   }
   return undefined;
 }
 
-/** Runs `next build` (with INDEX_DIR at the bench index) when `.next` is missing or stale. */
+/** The production server bundle `npm start` runs (built by `npm run build:server`). */
+const SERVER_BUNDLE = path.join('.next', 'serve.mjs');
+
+/** Runs `next build` and the server bundle (with INDEX_DIR at the bench index) when missing or stale. */
 export async function ensureNextBuild(indexDir: string, log: (line: string) => void): Promise<void> {
   const reason = await staleReason();
   if (!reason) {
@@ -53,6 +57,7 @@ export async function ensureNextBuild(indexDir: string, log: (line: string) => v
   await runProcess(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     env: { ...process.env, INDEX_DIR: indexDir, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  await runProcess('npm', ['run', 'build:server'], { env: process.env });
   log(`http: next build took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -64,8 +69,8 @@ export interface NextServer {
 }
 
 /**
- * Starts the production server as `npm start` does (`node --import tsx scripts/serve.ts`), directly
- * with node so the pid is the server's, and waits for a search to answer.
+ * Starts the production server as `npm start` does (`node .next/serve.mjs`), directly with node so
+ * the pid is the server's, and waits for a search to answer.
  */
 export async function startNextServer(options: {
   indexDir: string;
@@ -73,14 +78,12 @@ export async function startNextServer(options: {
   /** Extra node flags (e.g. `--cpu-prof`; `next start` serves from the process it is started in). */
   nodeArgs?: readonly string[];
 }): Promise<NextServer> {
-  // The same node flags as `npm start` (package.json): a capped heap keeps the server's memory flat.
+  // The same command as `npm start` (package.json): a capped heap keeps the server's memory flat.
   const args = [
     ...(options.nodeArgs ?? []),
-    '--max-old-space-size=192',
+    '--max-old-space-size=176',
     '--max-semi-space-size=4',
-    '--import',
-    'tsx',
-    path.join('scripts', 'serve.ts'),
+    SERVER_BUNDLE,
   ];
   const started = startProcess(process.execPath, args, {
     env: {
