@@ -1,7 +1,8 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useSlashFocus } from '@/components/search/use-slash-focus';
 
 /**
  * A small search box in the header of every page but the search page (which has its own), so "/"
@@ -12,18 +13,7 @@ export function HeaderSearch() {
   const input = useRef<HTMLInputElement>(null);
   const hidden = pathname === '/';
 
-  useEffect(() => {
-    if (hidden) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
-      event.preventDefault();
-      input.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [hidden]);
+  useSlashFocus(input, !hidden);
 
   if (hidden) return null;
   return (

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
+import { useSlashFocus } from './use-slash-focus';
 
 export interface SearchBoxProps {
   /** The query currently shown. */
@@ -32,18 +33,7 @@ export function SearchBox({ q, keep, autoFocus, size = 'large' }: SearchBoxProps
     setValue(q);
   }
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
-      event.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useSlashFocus(input);
 
   const navigate = (next: string) => {
     const params = new URLSearchParams(keep);
