@@ -31,3 +31,8 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** An issue's title without its "Import AI 226:" prefix. */
+export function issueSubtitle(title: string): string {
+  return title.replace(/^Import AI\s*#?\d+\s*:\s*/i, '');
+}

@@ -5,13 +5,14 @@ export interface ApiError {
   error: string;
 }
 
-export function jsonError(status: number, error: string): Response {
-  const body: ApiError = { ok: false, status, error };
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+export function apiError(status: number, error: string): ApiError {
+  return { ok: false, status, error };
 }
 
-export function json(body: unknown, init?: { maxAge?: number }): Response {
-  return Response.json(body, {
-    headers: { 'Cache-Control': init?.maxAge ? `public, max-age=${init.maxAge}` : 'no-store' },
-  });
+export function jsonError(status: number, error: string): Response {
+  return Response.json(apiError(status, error), { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export function json(body: unknown): Response {
+  return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -28,14 +28,6 @@ export function topicUrl(slug: string): string {
   return `/topics/${encodeURIComponent(slug)}`;
 }
 
-export function apiIssuesUrl(): string {
-  return '/api/issues';
-}
-
-export function apiIssueUrl(issue: number): string {
-  return `/api/issues/${issue}`;
-}
-
 /** The search page (or, with `base` set, the JSON API) for a request; defaults are left out. */
 export function searchUrl(
   request: Partial<SearchRequest>,

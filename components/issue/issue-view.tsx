@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Issue, Paragraph, Story } from '@/lib/catalogue/model';
-import { formatIssueDate } from '@/lib/format';
+import { formatIssueDate, issueSubtitle } from '@/lib/format';
 import { highlightHtml } from '@/lib/search/highlight';
 import { findTopic } from '@/lib/topics/taxonomy';
 import { issueUrl, paragraphUrl, searchUrl, topicUrl } from '@/lib/urls';
@@ -19,7 +19,7 @@ export interface IssueViewProps {
 }
 
 export function IssueView({ issue, previous, next, markTerms, q, sharedParagraph }: IssueViewProps) {
-  const subtitle = issue.title.replace(/^Import AI\s*#?\d+\s*:\s*/i, '');
+  const subtitle = issueSubtitle(issue.title);
   const estimated = issue.dateBasis === 'estimated';
   return (
     <article className="mx-auto max-w-3xl px-4 pt-8 sm:px-6">
@@ -91,9 +91,7 @@ export function IssueView({ issue, previous, next, markTerms, q, sharedParagraph
             <span className="block text-zinc-500 dark:text-zinc-400">
               ← Previous: Import AI {previous.number}
             </span>
-            <span className="line-clamp-2 group-hover:underline">
-              {previous.title.replace(/^Import AI\s*#?\d+\s*:\s*/i, '')}
-            </span>
+            <span className="line-clamp-2 group-hover:underline">{issueSubtitle(previous.title)}</span>
           </Link>
         ) : (
           <span />
@@ -101,9 +99,7 @@ export function IssueView({ issue, previous, next, markTerms, q, sharedParagraph
         {next && (
           <Link href={issueUrl(next.number)} rel="next" className="group max-w-[45%] text-right">
             <span className="block text-zinc-500 dark:text-zinc-400">Next: Import AI {next.number} →</span>
-            <span className="line-clamp-2 group-hover:underline">
-              {next.title.replace(/^Import AI\s*#?\d+\s*:\s*/i, '')}
-            </span>
+            <span className="line-clamp-2 group-hover:underline">{issueSubtitle(next.title)}</span>
           </Link>
         )}
       </nav>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Issue } from '@/lib/catalogue/model';
-import { formatCount, formatIssueDate } from '@/lib/format';
+import { formatCount, formatIssueDate, issueSubtitle } from '@/lib/format';
 import type { TopicSummary } from '@/lib/topics/browse';
 import { issueUrl, searchUrl, topicUrl } from '@/lib/urls';
 
@@ -53,7 +53,7 @@ export function Landing({ issues, topics }: { issues: Issue[]; topics: TopicSumm
                     Import AI {issue.number} · {formatIssueDate(issue.date, issue.dateBasis)}
                   </span>
                   <span className="mt-0.5 block font-medium group-hover:text-indigo-700 group-hover:underline dark:group-hover:text-indigo-300">
-                    {issue.title.replace(/^Import AI\s*#?\d+\s*:\s*/i, '')}
+                    {issueSubtitle(issue.title)}
                   </span>
                 </Link>
               </li>

@@ -8,7 +8,7 @@ import {
   MAX_EXPORT,
   type ExportFormat,
 } from '../search/export';
-import type { ApiError } from '../http';
+import { apiError } from '../http';
 
 /** A response as plain data, so the Next route and the server's fast path send exactly the same thing. */
 export interface EndpointResponse {
@@ -63,10 +63,9 @@ export async function searchEndpoint(params: URLSearchParams, origin: string): P
 }
 
 export function errorResponse(status: number, error: string): EndpointResponse {
-  const body: ApiError = { ok: false, status, error };
   return {
     status,
     headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' },
-    body: JSON.stringify(body),
+    body: JSON.stringify(apiError(status, error)),
   };
 }

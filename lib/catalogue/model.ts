@@ -13,6 +13,14 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export const STORY_KINDS = ['news', 'policy-column', 'tech-tales', 'editorial'] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];
 
+/** How each kind of story is named in the interface. */
+export const STORY_KIND_LABELS: Record<StoryKind, string> = {
+  news: 'News',
+  'policy-column': 'Policy column',
+  'tech-tales': 'Tech Tales',
+  editorial: 'Editorial',
+};
+
 export const PARAGRAPH_ROLES = ['body', 'why-this-matters', 'read-more'] as const;
 export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
 
@@ -75,8 +83,3 @@ export const issueSchema = z.object({
   stories: z.array(storySchema).min(1),
 });
 export type Issue = z.infer<typeof issueSchema>;
-
-/** Is the issue's date an estimate rather than stated or linked? */
-export function isDateEstimated(issue: Pick<Issue, 'dateBasis'>): boolean {
-  return issue.dateBasis === 'estimated';
-}

@@ -4,8 +4,7 @@ import type { Issue, Story } from './model';
 
 /** Every issue, newest first. */
 export async function getIssues(): Promise<Issue[]> {
-  const { issues } = await getStore();
-  return [...issues].sort((a, b) => b.number - a.number);
+  return [...(await getStore()).issues].reverse();
 }
 
 export async function getIssue(number: number): Promise<Issue | undefined> {
@@ -15,9 +14,8 @@ export async function getIssue(number: number): Promise<Issue | undefined> {
 /** The issues before and after this one in the archive we have (numbers may have gaps). */
 export async function getNeighbours(number: number): Promise<{ previous?: Issue; next?: Issue }> {
   const { issues } = await getStore();
-  const ascending = [...issues].sort((a, b) => a.number - b.number);
-  const at = ascending.findIndex((i) => i.number === number);
-  return { previous: at > 0 ? ascending[at - 1] : undefined, next: at >= 0 ? ascending[at + 1] : undefined };
+  const at = issues.findIndex((i) => i.number === number);
+  return { previous: at > 0 ? issues[at - 1] : undefined, next: at >= 0 ? issues[at + 1] : undefined };
 }
 
 /** Parses an issue number from a URL segment ("226"); anything else is not an issue. */

@@ -1,6 +1,6 @@
 import type { Document } from 'flexsearch';
-import type { Issue, StoryKind } from '../catalogue/model';
-import { STORY_KINDS } from '../catalogue/model';
+import type { Issue } from '../catalogue/model';
+import { STORY_KIND_LABELS, STORY_KINDS } from '../catalogue/model';
 import { TOPICS } from '../topics/taxonomy';
 import { paragraphUrl } from '../urls';
 import { toSearchDocs, type SearchDoc } from './documents';
@@ -52,13 +52,6 @@ export const RANKING = {
 /** Misspelt words corrected per query: correction is the costliest step, so a flood of nonsense is bounded. */
 const MAX_CORRECTIONS = 4;
 const CACHE_SIZE = 200;
-
-const KIND_LABELS: Record<StoryKind, string> = {
-  news: 'News',
-  'policy-column': 'Policy column',
-  'tech-tales': 'Tech Tales',
-  editorial: 'Editorial',
-};
 
 /** A text as term ids with word positions; a joined token ("selfdriving") spans several positions. */
 interface TermSeq {
@@ -582,7 +575,7 @@ export class SearchEngine {
     }
     const kind: FacetValue[] = STORY_KINDS.map((k) => ({
       value: k,
-      label: KIND_LABELS[k],
+      label: STORY_KIND_LABELS[k],
       count: kindCounts.get(k) ?? 0,
       selected: filters.kind.includes(k),
     }));

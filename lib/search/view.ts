@@ -1,3 +1,4 @@
+import { STORY_KIND_LABELS, type StoryKind } from '../catalogue/model';
 import { findTopic } from '../topics/taxonomy';
 import { searchUrl, toggleFacetUrl } from '../urls';
 import type { FacetValue, SearchRequest, SearchResponse } from './types';
@@ -17,13 +18,6 @@ export function facetLinks(request: SearchRequest, response: SearchResponse) {
   };
 }
 
-const KIND_LABELS: Record<string, string> = {
-  news: 'News',
-  'policy-column': 'Policy column',
-  'tech-tales': 'Tech Tales',
-  editorial: 'Editorial',
-};
-
 /** One removable chip per active filter value. */
 export function activeFilterChips(request: SearchRequest): { label: string; removeUrl: string }[] {
   const chips: { label: string; removeUrl: string }[] = [];
@@ -41,7 +35,7 @@ export function activeFilterChips(request: SearchRequest): { label: string; remo
   }
   for (const kind of request.kind) {
     chips.push({
-      label: `Kind: ${KIND_LABELS[kind] ?? kind}`,
+      label: `Kind: ${kindLabel(kind)}`,
       removeUrl: toggleFacetUrl(request, 'kind', kind),
     });
   }
@@ -73,6 +67,10 @@ export function keptParams(request: SearchRequest): [string, string][] {
 export function describeFilter(facet: string, value: string): string {
   if (facet === 'topic') return `topic “${findTopic(value)?.label ?? value}”`;
   if (facet === 'year') return `year ${value.replace('..', '–')}`;
-  if (facet === 'kind') return `kind “${KIND_LABELS[value] ?? value}”`;
+  if (facet === 'kind') return `kind “${kindLabel(value)}”`;
   return `issue ${value}`;
+}
+
+function kindLabel(kind: string): string {
+  return STORY_KIND_LABELS[kind as StoryKind] ?? kind;
 }

@@ -8,6 +8,7 @@ import { checkManifest, type Manifest } from './manifest';
 /** Everything the server reads from a build: the catalogue and the search engine over it. */
 export interface Store {
   manifest: Manifest;
+  /** Issues by ascending number (as the build writes them). */
   issues: Issue[];
   /** Issues by number. */
   byNumber: Map<number, Issue>;
@@ -21,6 +22,7 @@ export async function readStore(dir: string): Promise<Store> {
   const buildDir = await resolveCurrentBuild(dir);
   const manifest = checkManifest(JSON.parse(await readArtefact(buildDir, 'manifest.json')), buildDir);
   const { issues } = JSON.parse(await readArtefact(buildDir, 'catalogue.json')) as { issues: Issue[] };
+  issues.sort((a, b) => a.number - b.number);
   const chunks = new Map<string, string>();
   for (const key of manifest.searchChunks)
     chunks.set(key, await readArtefact(buildDir, path.join('search', `${key}.json`)));

@@ -521,8 +521,6 @@ export const TOPICS: readonly TopicDefinition[] = [
   },
 ];
 
-export const TOPIC_SLUGS: readonly string[] = TOPICS.map((t) => t.slug);
-
 export function findTopic(slug: string): TopicDefinition | undefined {
   return TOPICS.find((t) => t.slug === slug);
 }
