@@ -354,6 +354,36 @@ const WORDPRESS_HTML = `<!DOCTYPE html>
 </html>
 `;
 
+/** A jack-clark.net feed item as sync writes it: the Jetpack thumbnail first, `<br />` inside `<span>`s. */
+const WORDPRESS_FEED_HTML = `---
+number: 907
+title: "Import AI 907: Lantern drones; a tale of salt"
+date: "2031-03-24"
+url: https://jack-clark.net/2031/03/24/import-ai-907-lantern-drones/
+source: wordpress
+---
+<img width="150" height="150" src="https://i0.wp.com/jack-clark.net/thumb.png" class="attachment-thumbnail size-thumbnail wp-post-image" alt="" /><p>Welcome to Import AI, a newsletter about AI research.</p>
+<p class="button-wrapper" data-component-name="ButtonCreateButton"><a class="button primary" href="https://importai.substack.com/subscribe?"><span>Subscribe now</span></a></p>
+<p><strong><span>Lantern drones learn to hover over night markets:<br /></span></strong><em><span>…Small lights, big datasets…<br /></span></em><span>A made-up team trained drones to hold still above crowded stalls.<br />    The drones used a policy small enough to fit on a &#8220;matchbox&#8221; chip.</span></p>
+<p><strong><span>Why this matters &#8211; cheap hovering</span></strong><span>: Stable drones make cheap lighting.<br /></span><strong><span>   Read more</span></strong><span>: </span><a href="https://example.com/lanterns"><span>Lantern Drones (example)</span></a><span>.</span></p>
+<p>***</p>
+<p><strong><span>Tech Tales:</span></strong></p>
+<p><strong><span>A Tale of Salt<br /></span></strong><em><span>[The coast, 2039]<br /></span></em><span>The robot counted grains of salt until the tide came back.</span></p>
+<p><strong><span>Things that inspired this story: </span></strong><span>salt flats; counting.</span></p>
+<p>Thanks for reading!</p>
+`;
+
+/** Substack's 2026 body HTML: one `<p>` for the whole issue, `<br>` inside `<span>`s, `***` between `<br><br>`s. */
+const SUBSTACK_SPAN_HTML = `---
+number: 908
+title: "Import AI 908: Glass owls; a quiet benchmark"
+date: "2031-03-31"
+url: https://importai.substack.com/p/import-ai-908
+source: substack
+---
+<p>Welcome to Import AI, a newsletter about AI research.</p><p><strong><span>Glass owls watch the orchard:<br></span></strong><em><span>&#8230;Cameras that never blink&#8230;<br></span></em><span>A made-up farm put cameras in glass owls to count apples.<br><br></span><strong><span>What they found:</span></strong><span> The owls counted apples better than the farmers did.<br><br>***<br><br></span><strong><span>A quiet benchmark for loud models:<br></span></strong><em><span>&#8230;Shh, please&#8230;<br></span></em><span>Researchers scored models on how briefly they answer.</span></p>
+`;
+
 describe('parseIssueFile', () => {
   describe('when given Substack Markdown', () => {
     const issue = parseIssueFile('import-ai-901.md', SUBSTACK_MARKDOWN);
@@ -739,6 +769,54 @@ describe('parseIssueFile', () => {
         expect(() => parseIssueFile('x.html', untitled)).toThrow(CatalogueError);
         expect(() => parseIssueFile('x.html', untitled)).toThrow('no title found (read as post HTML)');
       });
+    });
+  });
+
+  describe('when given a jack-clark.net feed item', () => {
+    const issue = parseIssueFile('import-ai-907.wordpress.html', WORDPRESS_FEED_HTML);
+
+    it('recognises HTML that opens with the thumbnail image', () => {
+      expect(issue.source.format).toBe('html');
+    });
+
+    it('splits lines at a <br /> inside inline wrappers, so headline, dek and paragraphs part', () => {
+      expect(outline(issue)).toEqual([
+        {
+          title: 'Lantern drones learn to hover over night markets',
+          dek: 'Small lights, big datasets',
+          kind: 'news',
+        },
+        { title: 'A Tale of Salt', dek: 'The coast, 2039', kind: 'tech-tales' },
+      ]);
+      expect(paragraphsOf(issue, 0)).toEqual([
+        { role: 'body', text: 'A made-up team trained drones to hold still above crowded stalls.' },
+        { role: 'body', text: 'The drones used a policy small enough to fit on a “matchbox” chip.' },
+        {
+          role: 'why-this-matters',
+          text: 'Why this matters – cheap hovering: Stable drones make cheap lighting.',
+        },
+        { role: 'read-more', text: 'Read more: Lantern Drones (example).' },
+      ]);
+    });
+
+    it('leaves out the thumbnail, the greeting, the subscribe button and the sign-off', () => {
+      expectNoBoilerplate(issue);
+      expect(issue.stories.flatMap((s) => s.paragraphs).some((p) => /thumb/.test(p.html))).toBe(false);
+    });
+  });
+
+  describe("when given Substack's 2026 span-wrapped HTML", () => {
+    const issue = parseIssueFile('import-ai-908.substack.html', SUBSTACK_SPAN_HTML);
+
+    it('finds each story inside the one paragraph that holds them all', () => {
+      expect(outline(issue)).toEqual([
+        { title: 'Glass owls watch the orchard', dek: 'Cameras that never blink', kind: 'news' },
+        { title: 'A quiet benchmark for loud models', dek: 'Shh, please', kind: 'news' },
+      ]);
+      expect(paragraphsOf(issue, 0).map((p) => p.text)).toEqual([
+        'A made-up farm put cameras in glass owls to count apples.',
+        'What they found: The owls counted apples better than the farmers did.',
+      ]);
     });
   });
 

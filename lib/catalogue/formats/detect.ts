@@ -7,8 +7,9 @@ import { parseSiteMarkdown } from './site-markdown';
 import { parseSubstackMarkdown } from './substack-markdown';
 import type { ParsedSource } from './types';
 
+/** WordPress's feed and REST bodies open with the post's Jetpack thumbnail `<img>`, not a block. */
 const HTML_START =
-  /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|ul|ol|blockquote|figure|hr)\b/i;
+  /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|article|main|section|div|p|h[1-6]|ul|ol|blockquote|figure|picture|img|hr|table|pre|span|strong|em|b|i|a)\b/i;
 
 /**
  * Recognises a raw issue's format from its content (never its file name) and parses it.

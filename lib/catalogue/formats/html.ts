@@ -107,14 +107,14 @@ function findContentRoot(document: T.Document): Node {
 }
 
 function visitBlock(node: Node, out: Block[], kind: Block['kind']): void {
-  let inline: Inline[] = [];
+  let pieces: Piece[] = [];
   const flush = () => {
-    pushLine(out, inline, kind);
-    inline = [];
+    pushLines(out, pieces, kind);
+    pieces = [];
   };
   for (const child of childrenOf(node)) {
     if (child.nodeName === '#text') {
-      inline.push(text((child as T.TextNode).value));
+      pieces.push(text((child as T.TextNode).value));
       continue;
     }
     if (!isElement(child) || isDropped(child)) continue;
@@ -122,16 +122,14 @@ function visitBlock(node: Node, out: Block[], kind: Block['kind']): void {
     if (tag === 'hr') {
       flush();
       out.push(BREAK);
-    } else if (tag === 'br') {
-      flush();
     } else if (tag === 'ul' || tag === 'ol') {
       flush();
       visitBlock(child, out, 'item');
     } else if (BLOCKS.has(tag)) {
       flush();
       visitLines(child, out, /^h[1-6]$/.test(tag) ? 'heading' : tag === 'li' ? 'item' : kind);
-    } else if (isInline(tag)) {
-      inline.push(...toInline(child));
+    } else if (isInline(tag) || tag === 'br') {
+      pieces.push(...toPieces(child));
     } else {
       flush();
       visitBlock(child, out, kind);
@@ -147,25 +145,62 @@ function visitLines(element: Element, out: Block[], kind: Block['kind']): void {
     if (code.trim()) out.push(textBlock([{ type: 'code', value: code }], kind));
     return;
   }
-  let line: Inline[] = [];
+  let pieces: Piece[] = [];
   const flush = () => {
-    pushLine(out, line, kind);
-    line = [];
+    pushLines(out, pieces, kind);
+    pieces = [];
   };
   for (const child of childrenOf(element)) {
     if (isElement(child) && (child.tagName === 'ul' || child.tagName === 'ol')) {
       flush();
       visitBlock(child, out, 'item');
-    } else if (isElement(child) && child.tagName === 'br') {
-      flush();
     } else if (isElement(child) && BLOCKS.has(child.tagName)) {
       flush();
       visitLines(child, out, kind);
     } else {
-      line.push(...toInline(child));
+      pieces.push(...toPieces(child));
     }
   }
   flush();
+}
+
+/**
+ * Inline content with its line breaks still in it. A `<br>` may sit deep inside inline wrappers
+ * (Substack's 2026 HTML puts every run of text in a `<span>`, and a headline's `<br>` inside its
+ * `<strong>`), so lines are cut from the tree after it is built, not at the top level only.
+ */
+type Piece =
+  | Inline
+  | { type: 'br' }
+  | { type: 'strong' | 'emphasis' | 'delete'; children: Piece[] }
+  | { type: 'link'; href: string; children: Piece[] };
+
+function pushLines(out: Block[], pieces: Piece[], kind: Block['kind']): void {
+  for (const line of splitLines(pieces)) pushLine(out, line, kind);
+}
+
+/** Cuts pieces into lines at each break, repeating the wrappers a break falls inside. */
+function splitLines(pieces: readonly Piece[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  for (const piece of pieces) {
+    if (piece.type === 'br') {
+      lines.push([]);
+    } else if (piece.type === 'text' || piece.type === 'code') {
+      lines[lines.length - 1]!.push(piece);
+    } else {
+      const inner = splitLines(piece.children);
+      inner.forEach((children, i) => {
+        if (i > 0) lines.push([]);
+        if (children.length === 0) return;
+        lines[lines.length - 1]!.push(
+          piece.type === 'link'
+            ? { type: 'link', href: piece.href, children }
+            : { type: piece.type, children },
+        );
+      });
+    }
+  }
+  return lines;
 }
 
 /**
@@ -180,10 +215,11 @@ function pushLine(out: Block[], inline: Inline[], kind: Block['kind']): void {
   else if (plain) out.push(block);
 }
 
-function toInline(node: Node): Inline[] {
+function toPieces(node: Node): Piece[] {
   if (node.nodeName === '#text') return [text((node as T.TextNode).value)];
   if (!isElement(node) || isDropped(node)) return [];
-  const children = childrenOf(node).flatMap(toInline);
+  if (node.tagName === 'br') return [{ type: 'br' }];
+  const children = childrenOf(node).flatMap(toPieces);
   switch (node.tagName) {
     case 'strong':
     case 'b':
@@ -201,8 +237,6 @@ function toInline(node: Node): Inline[] {
       return [{ type: 'code', value: textOf(node) }];
     case 'a':
       return [{ type: 'link', href: attr(node, 'href'), children }];
-    case 'br':
-      return [text(' ')];
     default:
       return children;
   }
