@@ -138,3 +138,11 @@ export function compact(nodes: readonly Inline[]): Inline[] {
   }
   return out;
 }
+
+/** Removes `pattern` from the start of the first text in the nodes, however deep it sits. */
+export function stripLeading(nodes: readonly Inline[], pattern: RegExp): Inline[] {
+  const [first, ...rest] = nodes;
+  if (!first || first.type === 'code') return [...nodes];
+  if (first.type === 'text') return [{ type: 'text', value: first.value.replace(pattern, '') }, ...rest];
+  return [{ ...first, children: stripLeading(first.children, pattern) }, ...rest];
+}

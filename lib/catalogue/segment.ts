@@ -11,7 +11,8 @@ export interface SegmentedStory {
   paragraphs: { inline: Inline[]; role: ParagraphRole }[];
 }
 
-const LABEL = /^(why (this|it) matters|read more|read the\b|get the\b|check out\b|find out more|more info)/i;
+const LABEL =
+  /^(why (this|it) matters|read more|read the\b|get the\b|check out\b|find out more|more info|things that inspired this story)/i;
 const READ_MORE =
   /^(read more|read the (paper|report|blog|post|research|study|full|rest|speech|letter|article|transcript|essay)|get the (code|data|dataset|models?|paper|weights|benchmark)|check out the|find out more|more information|access the|download the|watch the|listen to)\b/i;
 const WHY_THIS_MATTERS = /^why (this|it) matters\b/i;
@@ -27,10 +28,25 @@ const DEFAULT_EDITORIAL_TITLE = 'Editor’s note';
 
 /** Turns a format's block stream into stories of paragraphs. */
 export function segmentStories(input: readonly Block[], options: { fragmented: boolean }): SegmentedStory[] {
-  let blocks = input.flatMap(splitHeadlineAndDek);
+  let blocks = input.map(withoutStrayMarkers).filter(isNotEmpty).flatMap(splitHeadlineAndDek);
   if (options.fragmented) blocks = joinFragments(blocks);
   blocks = dropBoilerplate(blocks);
+  blocks = joinRunInLabels(blocks);
   return new Segmenter(blocks).run();
+}
+
+/**
+ * An emphasis marker whose partner the export lost ("_…dek…", "*…") would hide what a line is
+ * (a dek must start with an ellipsis), so it goes before anything looks at the line.
+ */
+function withoutStrayMarkers(block: Block): Block {
+  return block.kind === 'break'
+    ? block
+    : { ...block, ...textBlock(trimStrayMarkers(block.inline), block.kind) };
+}
+
+function isNotEmpty(block: Block): boolean {
+  return block.kind === 'break' || block.inline.length > 0;
 }
 
 /**
@@ -60,6 +76,9 @@ function hasWords(nodes: Inline[]): boolean {
   return /[\p{L}\p{N}]/u.test(blockText(textBlock(nodes)));
 }
 
+/** Longer lines ending in a colon are headlines ("Amazon sticks some robot bipeds in its warehouses:"). */
+const MAX_LABEL_WORDS = 20;
+
 const TERMINAL = /[.!?:;…"”’')\]]$/;
 
 /**
@@ -81,29 +100,109 @@ function shouldJoin(prev: Block, next: Block): boolean {
   if (prev.kind === 'break' || next.kind === 'break' || next.kind === 'heading' || prev.kind === 'heading') {
     return false;
   }
+  if (next.opensParagraph) return false;
   const a = blockText(prev);
   const b = blockText(next);
   if (!a || !b) return false;
-  if (next.kind === 'item' && prev.kind !== 'item') return false;
+  // Two list items never join, nor an item and the prose after its list; the lines of one item may.
+  if (next.kind === 'item' ? prev.kind !== 'item' || !next.sameItem : prev.kind === 'item') return false;
   if (isSetting(b) || TECH_TALES.test(b) || TECH_TALES.test(a) || isSignOff(b)) return false;
   // A dek whose text slipped onto the next line: "…" then "the words…".
   if (/^[…._*\s]+$/.test(a) && ELLIPSIS_START.test(a)) return true;
   if (ELLIPSIS_START.test(b)) return false;
   // A widget's label ("Subscribe now") is a line of its own, not the start of the next headline.
   if (isBoilerplate(a) && /^\p{Lu}/u.test(b)) return false;
-  if (/^[.,;:!?)\]}’”%]/.test(b)) return true;
-  if (/^\p{Ll}/u.test(b)) return true;
-  // A bold line on its own is a heading or opens a new run-in paragraph.
-  if (isWholeStrong(next) || ((isWholeStrong(prev) || isWholeEmphasis(prev)) && !a.endsWith(':')))
-    return false;
-  if (!TERMINAL.test(a)) return true;
-  // A run-in label on its own line: "Read more:", "Why this matters - x:".
-  return a.endsWith(':') && (LABEL.test(a) || wordCount(a) <= 6) && !isHeadlineLike(a);
+  if (/^[.,;:!?)\]}’”%]/.test(b) || /[,;(–-]$/.test(a) || /^[-–—]\s+\p{Ll}/u.test(b)) return true;
+  if (/^\p{Ll}/u.test(b) || isInsideParentheses(a)) return true;
+  // The export breaks a line softly only inside a paragraph: between a headline and its dek, a
+  // title and its setting, or around an inline element ("as in *The Wire*", "GPT-2. **2020**: …").
+  if (next.afterSoftBreak && !isWholeStrong(prev) && !isWholeEmphasis(prev) && !isSetting(b)) return true;
+  // A run-in label that ends the line ("… GPT3. **2022:**") goes with what follows it.
+  if (!isWholeStrong(prev) && endsWithLabel(prev) && !isWholeStrong(next)) return true;
+  // Within one list item an italic label runs on from the line before ("…problem. 2) _Amdahl’s Law:_").
+  if (next.sameItem && isWholeEmphasis(next) && b.endsWith(':')) return true;
+  // A bold or italic line on its own is a heading or a label (see `joinRunInLabels`).
+  if (isWholeStrong(next) || isWholeStrong(prev) || isWholeEmphasis(prev)) return false;
+  return !TERMINAL.test(a);
 }
 
-/** Short, title-cased lines ending in a colon are headlines, not labels. */
-function isHeadlineLike(text: string): boolean {
-  return wordCount(text) > 6;
+function endsWithLabel(block: Block): boolean {
+  const visible = block.inline.filter((n) => !(n.type === 'text' && !n.value.trim()));
+  const last = visible[visible.length - 1];
+  return last?.type === 'strong' && /:\s*$/.test(toPlainText(last.children));
+}
+
+/** A line that opened a parenthesis it has not closed ("… (”AscendCraft”") goes on after it. */
+function isInsideParentheses(text: string): boolean {
+  if (/[.!?:]["”’]?$/.test(text)) return false;
+  return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+}
+
+/**
+ * A run-in label ("Why this matters - a long reason:", "Read more:", "What they found:") opens the
+ * paragraph after it. Substack's HTML usually runs them in, but the static-site export always puts
+ * them on a line of their own and the HTML sometimes breaks the line after one; either way the
+ * reader sees one paragraph, and every shape must give it the same id.
+ */
+function joinRunInLabels(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  const joined = new Set<Block>();
+  let inPolicyColumn = false;
+  for (const block of blocks) {
+    if (block.kind === 'break') inPolicyColumn = false;
+    else if (POLICY_COLUMN.test(blockText(block))) inPolicyColumn = true;
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !joined.has(prev) &&
+      isLabelThenProse(prev, block, inPolicyColumn) &&
+      !standsAsHeadline(prev, out[out.length - 2])
+    ) {
+      out[out.length - 1] = joinBlocks(prev, block);
+      // Two labels in a row make one label, which still takes the prose after it.
+      if (!isWholeStrong(block)) joined.add(out[out.length - 1]!);
+    } else out.push(block);
+  }
+  return out;
+}
+
+/**
+ * Where a bold line is a headline or a title rather than a label: at the top, after a separator,
+ * after a previous story's closing "Read more" (stories are not always separated), and under a
+ * "Tech Tales" or essay-series heading.
+ */
+function standsAsHeadline(line: Block, before: Block | undefined): boolean {
+  if (!before || before.kind === 'break') return true;
+  const text = blockText(line);
+  const beforeText = blockText(before);
+  if (TECH_TALES.test(beforeText) || ESSAY_SERIES.test(beforeText) || /\bessay series\b/i.test(beforeText)) {
+    return true;
+  }
+  return !LABEL.test(text) && READ_MORE.test(beforeText) && /[:?]$/.test(text);
+}
+
+function isLabelThenProse(label: Block, next: Block, inPolicyColumn: boolean): boolean {
+  const sameParagraph =
+    (label.kind === 'text' && next.kind === 'text') || (next.kind === 'item' && next.sameItem === true);
+  if (!sameParagraph) return false;
+  const a = blockText(label);
+  const b = blockText(next);
+  if (isWholeStrong(next) && !(isWholeStrong(label) && isShortLabel(next, b))) return false;
+  if (!b || ELLIPSIS_START.test(b) || isSetting(b) || TECH_TALES.test(a) || isSignOff(b)) return false;
+  // The newsletter's own labels, bold or (in page captures) plain, but only when alone on the line.
+  if (LABEL.test(a) && wordCount(a) <= 40) return isWholeStrong(label) || isBareLabel(a);
+  // Policy-column items open with a bare "Headline:" line, which is not a label.
+  if (inPolicyColumn || !isWholeStrong(label) || wordCount(a) > MAX_LABEL_WORDS) return false;
+  return /[:?]$/.test(a);
+}
+
+function isShortLabel(block: Block, text: string): boolean {
+  return isWholeStrong(block) && text.endsWith(':') && wordCount(text) <= MAX_LABEL_WORDS;
+}
+
+/** "Why this matters - a reason:" alone, not a whole paragraph that starts with the label. */
+function isBareLabel(text: string): boolean {
+  return /[:\-–—]$/.test(text) && !/[.!?]["”’)]?\s/.test(text);
 }
 
 function dropBoilerplate(blocks: Block[]): Block[] {
@@ -273,7 +372,7 @@ class Segmenter {
     }
     // Decoration ("***", "[ ]", a lone "…") is not a paragraph.
     if (!/[\p{L}\p{N}]/u.test(text)) return;
-    this.current!.paragraphs.push({ inline: trimStrayMarkers(block.inline), role: roleOf(text) });
+    this.current!.paragraphs.push({ inline: block.inline, role: roleOf(text) });
   }
 
   private startStory(title: string, dek: string, kind: StoryKind): void {

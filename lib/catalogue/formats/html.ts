@@ -1,8 +1,9 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
-import { BREAK, blockText, isSeparatorLine, textBlock, type Block } from '../blocks';
+import { BREAK, blockText, isSeparatorLine, markSameItem, textBlock, type Block } from '../blocks';
 import { frontMatterString, type FrontMatter } from '../front-matter';
-import { text, type Inline } from '../inline';
+import { stripLeading, text, type Inline } from '../inline';
+import { splitLines, type Piece } from '../lines';
 import { toIsoDay, type ParsedSource } from './types';
 
 type Node = T.ChildNode | T.Document;
@@ -124,7 +125,7 @@ function visitBlock(node: Node, out: Block[], kind: Block['kind']): void {
       out.push(BREAK);
     } else if (tag === 'ul' || tag === 'ol') {
       flush();
-      visitBlock(child, out, 'item');
+      visitList(child, out);
     } else if (BLOCKS.has(tag)) {
       flush();
       visitLines(child, out, /^h[1-6]$/.test(tag) ? 'heading' : tag === 'li' ? 'item' : kind);
@@ -136,6 +137,28 @@ function visitBlock(node: Node, out: Block[], kind: Block['kind']): void {
     }
   }
   flush();
+}
+
+/** Each item of a list is a block; an ordered list keeps its numbers, which the prose refers to. */
+function visitList(list: Element, out: Block[]): void {
+  const start = Number.parseInt(attr(list, 'start'), 10);
+  let number = Number.isFinite(start) ? start : 1;
+  for (const child of childrenOf(list)) {
+    if (!isElement(child) || isDropped(child)) continue;
+    if (child.tagName !== 'li') {
+      visitBlock(child, out, 'item');
+      continue;
+    }
+    const own: Block[] = [];
+    visitLines(child, own, 'item');
+    const [first, ...rest] = own;
+    const lines =
+      list.tagName === 'ol' && first && first.kind !== 'break'
+        ? [textBlock([text(`${number}. `), ...first.inline], first.kind), ...rest]
+        : own;
+    out.push(...markSameItem(lines));
+    number++;
+  }
 }
 
 /** A block element: one block per `<br>`-separated line; nested lists become their own items. */
@@ -153,7 +176,7 @@ function visitLines(element: Element, out: Block[], kind: Block['kind']): void {
   for (const child of childrenOf(element)) {
     if (isElement(child) && (child.tagName === 'ul' || child.tagName === 'ol')) {
       flush();
-      visitBlock(child, out, 'item');
+      visitList(child, out);
     } else if (isElement(child) && BLOCKS.has(child.tagName)) {
       flush();
       visitLines(child, out, kind);
@@ -164,43 +187,8 @@ function visitLines(element: Element, out: Block[], kind: Block['kind']): void {
   flush();
 }
 
-/**
- * Inline content with its line breaks still in it. A `<br>` may sit deep inside inline wrappers
- * (Substack's 2026 HTML puts every run of text in a `<span>`, and a headline's `<br>` inside its
- * `<strong>`), so lines are cut from the tree after it is built, not at the top level only.
- */
-type Piece =
-  | Inline
-  | { type: 'br' }
-  | { type: 'strong' | 'emphasis' | 'delete'; children: Piece[] }
-  | { type: 'link'; href: string; children: Piece[] };
-
 function pushLines(out: Block[], pieces: Piece[], kind: Block['kind']): void {
-  for (const line of splitLines(pieces)) pushLine(out, line, kind);
-}
-
-/** Cuts pieces into lines at each break, repeating the wrappers a break falls inside. */
-function splitLines(pieces: readonly Piece[]): Inline[][] {
-  const lines: Inline[][] = [[]];
-  for (const piece of pieces) {
-    if (piece.type === 'br') {
-      lines.push([]);
-    } else if (piece.type === 'text' || piece.type === 'code') {
-      lines[lines.length - 1]!.push(piece);
-    } else {
-      const inner = splitLines(piece.children);
-      inner.forEach((children, i) => {
-        if (i > 0) lines.push([]);
-        if (children.length === 0) return;
-        lines[lines.length - 1]!.push(
-          piece.type === 'link'
-            ? { type: 'link', href: piece.href, children }
-            : { type: piece.type, children },
-        );
-      });
-    }
-  }
-  return lines;
+  for (const line of splitLines(pieces)) pushLine(out, line.inline, kind);
 }
 
 /**
@@ -212,7 +200,18 @@ function pushLine(out: Block[], inline: Inline[], kind: Block['kind']): void {
   const block = textBlock(inline, kind);
   const plain = blockText(block);
   if (isSeparatorLine(plain)) out.push(BREAK);
+  else if (kind !== 'heading' && DASH_BULLET.test(plain)) out.push(asListItem(block));
   else if (plain) out.push(block);
+}
+
+/**
+ * A line typed as a bullet ("- Recreate completed research projects: …") is a list item, as the
+ * Markdown copies of the same issues have it.
+ */
+const DASH_BULLET = /^\s*[-•]\s+[\p{Lu}\p{N}“"‘']/u;
+
+function asListItem(block: Block): Block {
+  return { ...textBlock(stripLeading(block.inline, /^\s*[-•]\s+/), 'item'), sameItem: false };
 }
 
 function toPieces(node: Node): Piece[] {

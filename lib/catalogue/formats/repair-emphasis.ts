@@ -98,3 +98,34 @@ function findNext(lines: string[], from: number): number {
   for (let j = from; j < lines.length; j++) if (lines[j]!.trim()) return j;
   return -1;
 }
+
+/**
+ * The static-site export writes a `<br>` inside a bold run as a paragraph break, so the run opens
+ * on one paragraph and closes on a later one ("**Tech Tales:" … "The Ultimate Insurance Policy**").
+ * Closes the run at the end of its first paragraph and re-opens it on each paragraph up to the one
+ * that closes it, so every piece stays bold (a label, a title) instead of losing its markers.
+ */
+export function repairSplitBold(markdown: string): string {
+  const lines = markdown.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const opener = lines[i]!;
+    if (!/^\s*\*\*\S/.test(opener) || countMarkers(opener, '**') % 2 === 0) continue;
+    const closer = findSplitCloser(lines, i + 1);
+    if (closer === -1) continue;
+    lines[i] = closeAtEnd(opener, '**');
+    for (let j = i + 1; j < closer; j++) if (lines[j]!.trim()) lines[j] = `**${lines[j]!.trim()}**`;
+    lines[closer] = `**${lines[closer]!.trimStart()}`;
+    i = closer;
+  }
+  return lines.join('\n');
+}
+
+function findSplitCloser(lines: string[], from: number): number {
+  for (let j = from, seen = 0; j < lines.length && seen < MAX_SPAN; j++) {
+    const line = lines[j]!;
+    if (!line.trim()) continue;
+    seen++;
+    if (countMarkers(line, '**') % 2 === 1) return /\S\*\*\s*$/.test(line) ? j : -1;
+  }
+  return -1;
+}

@@ -10,7 +10,10 @@ export function parseSubstackMarkdown(doc: FrontMatter): ParsedSource {
     title: frontMatterString(doc.data, 'title'),
     url: frontMatterString(doc.data, 'url') || frontMatterString(doc.data, 'canonical_url'),
     listedDates: [],
-    blocks: markdownToBlocks(repairSubstackEmphasis(doc.body), { splitSoftBreaks: false }),
+    blocks: markdownToBlocks(repairSubstackEmphasis(doc.body), {
+      splitSoftBreaks: false,
+      restoreSpaces: true,
+    }),
     fragmented: false,
   };
 }
