@@ -76,6 +76,17 @@ function hasWords(nodes: Inline[]): boolean {
   return /[\p{L}\p{N}]/u.test(blockText(textBlock(nodes)));
 }
 
+/** The longest headline (the longest in the archive runs to about 30 words). */
+const MAX_HEADLINE_WORDS = 40;
+/** An opening piece this long with no "Read more" is an essay, not a news item. */
+const MIN_ESSAY_PARAGRAPHS = 8;
+/** A headline opens a story of prose, not a pointer ("…check out the videos:" "DexDrummer site."). */
+const MIN_STORY_OPENING_WORDS = 12;
+/** The longest untitled note that opens an issue (longer, it is the essay itself). */
+const MAX_NOTE_PARAGRAPHS = 4;
+/** How far past an essay-series heading its own title may sit (after a preamble). */
+const ESSAY_TITLE_WINDOW = 12;
+
 /** Longer lines ending in a colon are headlines ("Amazon sticks some robot bipeds in its warehouses:"). */
 const MAX_LABEL_WORDS = 20;
 
@@ -112,7 +123,7 @@ function shouldJoin(prev: Block, next: Block): boolean {
   if (ELLIPSIS_START.test(b)) return false;
   // A widget's label ("Subscribe now") is a line of its own, not the start of the next headline.
   if (isBoilerplate(a) && /^\p{Lu}/u.test(b)) return false;
-  if (/^[.,;:!?)\]}’”%]/.test(b) || /[,;(–-]$/.test(a) || /^[-–—]\s+\p{Ll}/u.test(b)) return true;
+  if (/^[.,;:!?)\]}’”%]/.test(b) || /[,;([“–-]$/.test(a) || /^[-–—]\s+\p{Ll}/u.test(b)) return true;
   if (/^\p{Ll}/u.test(b) || isInsideParentheses(a)) return true;
   // The export breaks a line softly only inside a paragraph: between a headline and its dek, a
   // title and its setting, or around an inline element ("as in *The Wire*", "GPT-2. **2020**: …").
@@ -215,7 +226,13 @@ class Segmenter {
   private readonly stories: SegmentedStory[] = [];
   private current: SegmentedStory | null = null;
   private afterBreak = true;
+  private seenBreak = false;
   private inPolicyColumn = false;
+  private lastRole: ParagraphRole | undefined;
+  /** Stories that began before the issue's first separator. */
+  private readonly opening = new Set<SegmentedStory>();
+  /** Blocks already used by a look-ahead (an essay's title and subtitle). */
+  private readonly consumed = new Set<number>();
   private i = 0;
 
   constructor(private readonly blocks: Block[]) {}
@@ -228,14 +245,33 @@ class Segmenter {
       if (story.kind === 'news' && story.paragraphs.some((p) => INSPIRED_BY.test(toPlainText(p.inline)))) {
         story.kind = 'tech-tales';
       }
+      if (this.isOpeningEssay(story)) story.kind = 'editorial';
     }
     return stories;
   }
 
+  /**
+   * A long piece that opens the issue before any separator and cites nothing with a "Read more" is
+   * the author's own essay, even when it is laid out like a news item (a bold headline and a dek).
+   */
+  private isOpeningEssay(story: SegmentedStory): boolean {
+    return (
+      story.kind === 'news' &&
+      this.opening.has(story) &&
+      story.paragraphs.length >= MIN_ESSAY_PARAGRAPHS &&
+      !story.paragraphs.some((p) => p.role === 'read-more')
+    );
+  }
+
   private step(): void {
     const block = this.blocks[this.i]!;
+    if (this.consumed.has(this.i)) {
+      this.i++;
+      return;
+    }
     if (block.kind === 'break') {
       this.afterBreak = true;
+      this.seenBreak = true;
       this.inPolicyColumn = false;
       this.i++;
       return;
@@ -309,55 +345,99 @@ class Segmenter {
     const heading = ESSAY_SERIES.exec(text);
     if (!heading || wordCount(text) > 20) return false;
     this.i++;
-    let dek = '';
+    // "An occasional essay series" names the series, not this essay.
     const series = this.peekText(0);
-    if (series && /\bessay series\b/i.test(series) && wordCount(series) <= 10) {
-      dek = cleanTitle(series);
-      this.i++;
-    }
+    if (series && /\bessay series\b/i.test(series) && wordCount(series) <= 10) this.i++;
     let title = cleanTitle(heading[1] ?? '');
-    const next = this.blocks[this.i];
-    const nextText = this.peekText(0);
-    if (
-      !title &&
-      next &&
-      nextText &&
-      isWholeStrong(next) &&
-      wordCount(nextText) <= 15 &&
-      !nextText.endsWith(':')
-    ) {
-      title = cleanTitle(nextText);
-      this.i++;
+    let dek = '';
+    const titleAt = title ? -1 : this.findEssayTitle();
+    if (titleAt !== -1) {
+      title = cleanTitle(blockText(this.blocks[titleAt]!));
+      this.consumed.add(titleAt);
+      const subtitle = this.blocks[titleAt + 1];
+      if (subtitle && subtitle.kind === 'text' && (isWholeEmphasis(subtitle) || isDek(blockText(subtitle)))) {
+        dek = cleanDek(blockText(subtitle));
+        this.consumed.add(titleAt + 1);
+      }
+    } else if (!title) {
+      // No title of its own: the essay is known by its dek ("…The existential shock of…").
+      const next = this.peekText(0);
+      if (next && isDek(next)) {
+        title = dek = cleanDek(next);
+        this.i++;
+      }
     }
-    this.startStory(title || 'Import A-Idea', dek, 'editorial');
+    this.startStory(title || DEFAULT_EDITORIAL_TITLE, dek, 'editorial');
     return true;
+  }
+
+  /**
+   * An essay's own title comes after the series heading, sometimes after a preamble: the first
+   * bold line before the next separator that is not a label or an all-capitals section head.
+   */
+  private findEssayTitle(): number {
+    for (let at = this.i; at < this.blocks.length && at < this.i + ESSAY_TITLE_WINDOW; at++) {
+      const block = this.blocks[at]!;
+      if (block.kind === 'break') return -1;
+      const text = blockText(block);
+      if (isWholeStrong(block) && isTitleLike(text)) return at;
+    }
+    return -1;
   }
 
   private tryHeadline(block: Block, text: string): boolean {
     if (block.kind !== 'text' && block.kind !== 'heading') return false;
-    if (!isPlausibleHeadline(text)) return false;
     const next = this.peekText(1);
-    if (next && isDek(next)) {
+    // A line followed by a dek is a headline, even one that reads like a label ("Check out…:").
+    if (next && isDek(next) && isHeadlineText(text)) {
       this.i += 2;
       this.startStory(cleanTitle(text), cleanDek(next), this.inPolicyColumn ? 'policy-column' : 'news');
       return true;
     }
+    if (!isPlausibleHeadline(text)) return false;
     const standalone =
       text.endsWith(':') || text.endsWith('?') || isWholeStrong(block) || block.kind === 'heading';
     const followedByProse = next !== undefined && !ELLIPSIS_START.test(next);
+    if (!followedByProse) return false;
     // Policy-column items have no dek: a standalone "Headline:" line opens each one.
-    if (this.inPolicyColumn && text.endsWith(':') && followedByProse && wordCount(text) <= 20) {
+    if (this.inPolicyColumn && text.endsWith(':') && wordCount(text) <= 20) {
       this.i++;
       this.startStory(cleanTitle(text), '', 'policy-column');
       return true;
     }
-    // After a separator, a standalone headline line opens a story even without a dek.
-    if (this.afterBreak && standalone && followedByProse && wordCount(text) <= 25) {
+    // A standalone headline opens a story even without a dek: after a separator, or right after the
+    // previous story's "Read more" when the issue did not separate them.
+    const afterStory =
+      this.lastRole === 'read-more' &&
+      isWholeStrong(block) &&
+      text.endsWith(':') &&
+      wordCount(next) >= MIN_STORY_OPENING_WORDS;
+    if ((this.afterBreak && standalone) || afterStory) {
       this.i++;
       this.startStory(cleanTitle(text), '', 'news');
       return true;
     }
+    // An essay under its own bold title can follow the short note that opens the issue.
+    const essayTitle = this.afterOpeningNote() ? editorialTitle(block) : '';
+    if (essayTitle) {
+      this.i++;
+      this.startStory(cleanTitle(essayTitle), '', 'editorial');
+      return true;
+    }
     return false;
+  }
+
+  /** After the untitled note that opens some issues, before the first separator. */
+  private afterOpeningNote(): boolean {
+    const note = this.current;
+    return (
+      !this.seenBreak &&
+      this.stories.length === 1 &&
+      note?.kind === 'editorial' &&
+      note.title === DEFAULT_EDITORIAL_TITLE &&
+      note.paragraphs.length > 0 &&
+      note.paragraphs.length <= MAX_NOTE_PARAGRAPHS
+    );
   }
 
   private addParagraph(block: Block, text: string): void {
@@ -366,18 +446,23 @@ class Segmenter {
       const titled = isWholeStrong(block) && wordCount(text) <= 20;
       this.startStory(titled ? cleanTitle(text) : DEFAULT_EDITORIAL_TITLE, '', 'editorial');
       if (titled) return;
-    } else if (!this.current || this.afterBreak) {
-      // Prose after a separator with no headline: keep it, as a story titled by its first words.
+    } else if (!this.current) {
+      // Prose with no headline where no story is open (after the policy column's heading).
       this.startStory(firstWords(text), '', this.inPolicyColumn ? 'policy-column' : 'news');
     }
-    // Decoration ("***", "[ ]", a lone "…") is not a paragraph.
+    // Decoration ("***", "[ ]", a lone "…") is not a paragraph. Prose after a separator with no
+    // headline goes on with the story before it: a tale's scene break, not a new story.
     if (!/[\p{L}\p{N}]/u.test(text)) return;
-    this.current!.paragraphs.push({ inline: block.inline, role: roleOf(text) });
+    const role = roleOf(text);
+    this.current!.paragraphs.push({ inline: block.inline, role });
+    this.lastRole = role;
   }
 
   private startStory(title: string, dek: string, kind: StoryKind): void {
     this.current = { title, dek, kind, paragraphs: [] };
     this.stories.push(this.current);
+    if (!this.seenBreak) this.opening.add(this.current);
+    this.lastRole = undefined;
   }
 
   /** The text of the block `offset` places after the cursor, skipping nothing. */
@@ -414,17 +499,44 @@ function isSetting(text: string): boolean {
   return SETTING.test(text) && wordCount(text) <= 40;
 }
 
-/** "…Russia taps AI pioneer to launch a lab…": an ellipsis, then words. */
+/** "…Russia taps AI pioneer to launch a lab…" or "…WUTDet…": an ellipsis, then words. */
 function isDek(text: string): boolean {
-  return (
-    ELLIPSIS_START.test(text) && wordCount(text) <= 80 && (text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 2
-  );
+  if (!ELLIPSIS_START.test(text) || wordCount(text) > 80) return false;
+  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return words >= 2 || (words === 1 && /(…|\.{2,})$/.test(text));
+}
+
+function isHeadlineText(text: string): boolean {
+  return wordCount(text) <= MAX_HEADLINE_WORDS && !ELLIPSIS_START.test(text) && /[\p{L}\p{N}]/u.test(text);
 }
 
 function isPlausibleHeadline(text: string): boolean {
-  if (wordCount(text) > 40 || LABEL.test(text) || ELLIPSIS_START.test(text)) return false;
-  if (INSPIRED_BY.test(text) || isSetting(text)) return false;
-  return /[\p{L}\p{N}]/u.test(text);
+  if (!isHeadlineText(text) || LABEL.test(text)) return false;
+  return !INSPIRED_BY.test(text) && !isSetting(text);
+}
+
+/** A title, not a label ("Preamble:") or an all-capitals section head ("CHILDREN IN THE DARK"). */
+function isTitleLike(text: string): boolean {
+  return (
+    wordCount(text) <= 20 &&
+    !/:$/.test(text) &&
+    !LABEL.test(text) &&
+    /\p{Ll}/u.test(text) &&
+    !ELLIPSIS_START.test(text)
+  );
+}
+
+/**
+ * The title of an essay that follows a note: a bold title line, or a bold title run in after a
+ * short plain label ("Cosmos lecture: **Explore the future, or retreat from the present.**").
+ */
+function editorialTitle(block: Block): string {
+  const text = blockText(block);
+  if (isWholeStrong(block)) return isTitleLike(text) ? text : '';
+  const [label, ...rest] = block.inline.filter((n) => !(n.type === 'text' && !n.value.trim()));
+  if (label?.type !== 'text' || !/^[^.!?]{1,30}:\s*$/.test(label.value) || rest.length === 0) return '';
+  const titled = textBlock(rest);
+  return isWholeStrong(titled) && isTitleLike(blockText(titled)) ? blockText(titled) : '';
 }
 
 function roleOf(text: string): ParagraphRole {
