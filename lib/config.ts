@@ -4,6 +4,8 @@ import path from 'node:path';
 export const DEFAULT_CATALOGUE_DIR = 'data/issues';
 export const DEFAULT_INDEX_DIR = '.index';
 export const DEFAULT_SITE_URL = 'http://localhost:3000';
+export const DEFAULT_SUBSTACK_URL = 'https://importai.substack.com';
+export const DEFAULT_WORDPRESS_URL = 'https://jack-clark.net';
 
 /** Where raw issue files are read from (`CATALOGUE_DIR`). */
 export function catalogueDir(): string {
@@ -18,4 +20,12 @@ export function indexDir(): string {
 /** The public origin used in canonical URLs and share metadata when a request does not say (`SITE_URL`). */
 export function siteUrl(): string {
   return (process.env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}
+
+/** The publishers' sites `npm run sync` reads (`SUBSTACK_URL`, `WORDPRESS_URL`: base URLs, no path). */
+export function publisherUrls(): { substack: string; wordpress: string } {
+  return {
+    substack: process.env.SUBSTACK_URL || DEFAULT_SUBSTACK_URL,
+    wordpress: process.env.WORDPRESS_URL || DEFAULT_WORDPRESS_URL,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, parseRetryAfter, SyncError, USER_AGENT } from './index';
+import { createHttpClient, parseRetryAfter, SyncError, UnreachableError, USER_AGENT } from './index';
 
 const URL_A = 'https://archive.example/api/v1/archive';
 
@@ -84,7 +84,23 @@ describe('createHttpClient', () => {
     };
 
     await expect(createHttpClient({ fetch: fake, retryBaseMs: 1 }).get(URL_A)).rejects.toThrow(
-      'sync: cannot reach https://archive.example (ENOTFOUND) — are you offline?',
+      new UnreachableError('https://archive.example', 'ENOTFOUND'),
+    );
+    expect(calls).toBe(1);
+  });
+
+  it('counts a host that has never answered and sends no headers in time as unreachable, without retrying', async () => {
+    let calls = 0;
+    const hangs: typeof fetch = (_input, init) => {
+      calls++;
+      return new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    };
+    const client = createHttpClient({ fetch: hangs, firstContactTimeoutMs: 10, retryBaseMs: 1 });
+
+    await expect(client.get(URL_A)).rejects.toThrow(
+      'sync: cannot reach https://archive.example (no answer within 0.01 s)',
     );
     expect(calls).toBe(1);
   });

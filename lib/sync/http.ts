@@ -1,4 +1,10 @@
+import { SYNC_TUNING, type SyncTuning } from './tuning';
+
 export const USER_AGENT = 'import-ai-search-sync/0.1 (+https://github.com/import-ai-search)';
+
+/** What sync asks for: the APIs answer JSON, the feeds RSS. */
+export const ACCEPT_JSON = 'application/json';
+export const ACCEPT_FEED = 'application/rss+xml, application/xml;q=0.9, text/xml;q=0.8';
 
 /** A sync error whose message is one line, starts with `sync: ` and names the URL and the reason. */
 export class SyncError extends Error {
@@ -12,25 +18,21 @@ export class UnreachableError extends SyncError {
     readonly origin: string,
     readonly code: string,
   ) {
-    super(`sync: cannot reach ${origin} (${code}) — are you offline?`);
+    super(`sync: cannot reach ${origin} (${code})`);
   }
 }
 
-export interface HttpClientOptions {
+/** Overrides of `SYNC_TUNING`'s politeness numbers (tests shorten the waits). */
+export type HttpClientOptions = Partial<
+  Pick<
+    SyncTuning,
+    'maxInFlight' | 'retries' | 'retryBaseMs' | 'maxRetryWaitMs' | 'timeoutMs' | 'firstContactTimeoutMs'
+  >
+> & {
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
   userAgent?: string;
-  /** Requests allowed on the wire at once (default 2). */
-  maxInFlight?: number;
-  /** Extra attempts after a 429, 5xx, timeout or dropped connection (default 4). */
-  retries?: number;
-  /** First backoff delay in ms, doubled on each retry (default 1000). */
-  retryBaseMs?: number;
-  /** Upper bound on any single wait, including one asked for by `Retry-After` (default 60 s). */
-  maxRetryWaitMs?: number;
-  /** Per-attempt timeout in ms, covering headers and body (default 30 s). */
-  timeoutMs?: number;
-}
+};
 
 export interface HttpResponse {
   url: string;
@@ -43,9 +45,10 @@ export interface HttpResponse {
 export interface HttpClient {
   /**
    * GET `url`, retrying 429/5xx/timeouts. Resolves with the final response whatever its status
-   * (so callers can interpret e.g. a 400); rejects with a `SyncError` when retries run out.
+   * (so callers can interpret e.g. a 400); rejects with a `SyncError` when retries run out, or an
+   * `UnreachableError` when the host cannot be reached at all.
    */
-  get(url: string): Promise<HttpResponse>;
+  get(url: string, accept?: string): Promise<HttpResponse>;
   /** GET `url` and parse JSON; rejects with a `SyncError` on a non-2xx status or unparsable body. */
   getJson(url: string): Promise<unknown>;
 }
@@ -77,18 +80,38 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const userAgent = options.userAgent ?? USER_AGENT;
-  const retries = options.retries ?? 4;
-  const retryBaseMs = options.retryBaseMs ?? 1000;
-  const maxRetryWaitMs = options.maxRetryWaitMs ?? 60_000;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const semaphore = createSemaphore(options.maxInFlight ?? 2);
+  const { retries, retryBaseMs, maxRetryWaitMs, timeoutMs, firstContactTimeoutMs } = {
+    ...SYNC_TUNING,
+    ...options,
+  };
+  const semaphore = createSemaphore(options.maxInFlight ?? SYNC_TUNING.maxInFlight);
+  /** Origins that have answered at least once in this run. */
+  const answered = new Set<string>();
 
-  async function attempt(url: string): Promise<HttpResponse> {
-    const response = await fetchImpl(url, {
-      headers: { 'User-Agent': userAgent, Accept: 'application/json' },
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
-    });
+  async function attempt(url: string, accept: string): Promise<HttpResponse> {
+    const origin = originOf(url);
+    const firstContact = !answered.has(origin);
+    // Until an origin has answered once, headers must come quickly: silence then means unreachable.
+    const headersDeadline = new AbortController();
+    const timer = firstContact
+      ? setTimeout(() => headersDeadline.abort(new FirstContactTimeout()), firstContactTimeoutMs)
+      : undefined;
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        headers: { 'User-Agent': userAgent, Accept: accept },
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), headersDeadline.signal]),
+        redirect: 'follow',
+      });
+    } catch (error) {
+      if (headersDeadline.signal.aborted) {
+        throw new UnreachableError(origin, `no answer within ${firstContactTimeoutMs / 1000} s`);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    answered.add(origin);
     return { url, status: response.status, headers: response.headers, body: await response.text() };
   }
 
@@ -98,7 +121,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return Math.min(maxRetryWaitMs, exponential * (1 + Math.random() * 0.25));
   }
 
-  async function get(url: string): Promise<HttpResponse> {
+  async function get(url: string, accept: string = ACCEPT_JSON): Promise<HttpResponse> {
     // The slot is held through backoff waits too, so a server that asks us to slow down sees fewer requests.
     const release = await semaphore.acquire();
     try {
@@ -108,8 +131,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         if (attemptNo > 1) await sleep(waitMs);
         let response: HttpResponse;
         try {
-          response = await attempt(url);
+          response = await attempt(url, accept);
         } catch (error) {
+          if (error instanceof UnreachableError) throw error;
           const code = networkErrorCode(error);
           if (code !== undefined && UNREACHABLE_CODES.has(code))
             throw new UnreachableError(originOf(url), code);
@@ -143,6 +167,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return { get, getJson };
+}
+
+class FirstContactTimeout extends Error {
+  override name = 'FirstContactTimeout';
 }
 
 function createSemaphore(limit: number): { acquire(): Promise<() => void> } {

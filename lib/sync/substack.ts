@@ -1,4 +1,6 @@
 import { SyncError, type HttpClient } from './http';
+import { isNoApiAnswer, isRecord, readJsonArray, unreadableListing, type ListingContext } from './listing';
+import { listFeed } from './rss';
 import type {
   ArchivePage,
   ListedPost,
@@ -7,34 +9,37 @@ import type {
   UnlistablePost,
 } from './types';
 
-export const SUBSTACK_BASE_URL = 'https://importai.substack.com';
-
 /**
  * Page through `GET {base}/api/v1/archive?sort=new`, newest first, until an empty page.
  * Bodies are fetched lazily (`loadBody`) so posts already in the catalogue cost no request.
+ * When the archive API is not there at all, falls back to `{base}/feed` (its latest 20 posts).
  */
-export async function* listSubstackArchive(
-  client: HttpClient,
-  baseUrl: string,
-  pageSize: number,
-): AsyncGenerator<ArchivePage> {
+export async function* listSubstackArchive(ctx: ListingContext): AsyncGenerator<ArchivePage> {
+  const { client, baseUrl, pageSize } = ctx;
   const seenSlugs = new Set<string>();
   let offset = 0;
   for (let page = 1; ; page++) {
     const url = `${baseUrl}/api/v1/archive?sort=new&offset=${offset}&limit=${pageSize}`;
-    const items = await client.getJson(url);
-    if (!Array.isArray(items)) {
-      throw new SyncError(`sync: GET ${url} returned unexpected JSON (expected an array of posts)`);
+    const response = await client.get(url);
+    const items = readJsonArray(response.status, response.body);
+    if (items === undefined) {
+      if (page === 1 && isNoApiAnswer(response.status)) {
+        ctx.note(
+          `GET ${url} answered HTTP ${response.status}; reading ${baseUrl}/feed instead (latest posts only)`,
+        );
+        yield* listFeed(client, `${baseUrl}/feed`, ctx.maxFeedPages);
+        return;
+      }
+      throw unreadableListing(url, response.status);
     }
     if (items.length === 0) return;
     const posts = items.map((item: unknown) => toListedPost(client, baseUrl, item));
     const slugs = posts.flatMap((post) => ('slug' in post ? [post.slug] : []));
-    // A server that ignores `offset` would otherwise keep us paging forever.
-    if (slugs.length > 0 && slugs.every((slug) => seenSlugs.has(slug))) {
-      throw new SyncError(`sync: GET ${url} repeated an earlier page (does the server ignore offset?)`);
-    }
+    // A server that ignores `offset` answers every page with the first: that is the end.
+    const fresh = slugs.filter((slug) => !seenSlugs.has(slug));
+    if (slugs.length > 0 && fresh.length === 0) return;
     slugs.forEach((slug) => seenSlugs.add(slug));
-    yield { label: `page ${page} (offset ${offset})`, posts };
+    yield { page, posts };
     offset += items.length;
   }
 }
@@ -54,6 +59,7 @@ function toListedPost(
     title: raw.title.trim(),
     date: raw.post_date,
     url: raw.canonical_url,
+    bodyListed: false,
     loadBody: () => fetchSubstackBody(client, baseUrl, raw.slug),
   };
 }
@@ -77,8 +83,4 @@ function readArchiveItem(item: unknown): RawSubstackArchiveItem | string {
     if (typeof item[field] !== 'string' || item[field] === '') return `archive entry has no ${field}`;
   }
   return item as unknown as RawSubstackArchiveItem;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

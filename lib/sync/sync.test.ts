@@ -1,60 +1,90 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { syncCatalogue, USER_AGENT, type SyncOptions, type SyncResult } from './index';
+import { inventedSubstackPosts, inventedWordPressPosts } from './fixtures/invented-posts';
+import {
+  makeSite,
+  NothingReadError,
+  syncCatalogue,
+  USER_AGENT,
+  type SiteKind,
+  type SyncOptions,
+  type SyncResult,
+} from './index';
+import {
+  startSubstackStandIn,
+  startWordPressStandIn,
+  type InFlightTracker,
+  type StandIn,
+  type StandInOptions,
+} from './stand-in';
 
-const SEED_498 = 'Import AI 498: An issue the catalogue already holds\n\nA hand-made plain-text copy.\n';
+const FAST = { retryBaseMs: 1, wordpressPageSize: 2, substackPageSize: 2 };
 
-let server: FixtureServer;
+let wordpress: StandIn;
+let substack: StandIn;
+let tracker: InFlightTracker;
+let root: string;
 let dir: string;
 
+async function startSites(wpOptions: StandInOptions = {}, ssOptions: StandInOptions = {}): Promise<void> {
+  tracker = { current: 0, max: 0 };
+  wordpress = await startWordPressStandIn(inventedWordPressPosts(), { tracker, ...wpOptions });
+  substack = await startSubstackStandIn(inventedSubstackPosts(), { tracker, ...ssOptions });
+}
+
 beforeEach(async () => {
-  server = await startFixtureServer();
-  dir = await mkdtemp(path.join(os.tmpdir(), 'import-ai-sync-'));
-  // Every catalogue starts with an older issue in a file sync did not write.
-  await writeFile(path.join(dir, 'import-ai-498.mailchimp.txt'), SEED_498);
+  await startSites();
+  root = await mkdtemp(path.join(os.tmpdir(), 'import-ai-sync-'));
+  dir = path.join(root, 'issues');
 });
 
 afterEach(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
+  await Promise.all([wordpress.close(), substack.close()]);
+  await rm(root, { recursive: true, force: true });
 });
+
+function sites(...kinds: SiteKind[]) {
+  const chosen = kinds.length > 0 ? kinds : (['wordpress', 'substack'] as const);
+  return chosen.map((kind) =>
+    kind === 'rss'
+      ? makeSite('rss', `${wordpress.baseUrl}/feed/`, 'test')
+      : makeSite(kind, kind === 'wordpress' ? wordpress.baseUrl : substack.baseUrl, 'test'),
+  );
+}
 
 async function runSync(
   overrides: Partial<SyncOptions> = {},
 ): Promise<{ result: SyncResult; lines: string[] }> {
   const lines: string[] = [];
   const result = await syncCatalogue({
-    source: 'substack',
-    baseUrl: server.baseUrl,
+    sites: sites(),
     catalogueDir: dir,
-    retryBaseMs: 1,
-    pageSize: 3,
+    tuning: FAST,
     log: (line) => lines.push(line),
     ...overrides,
   });
   return { result, lines };
 }
 
-async function readIssue(
-  name: string,
-): Promise<{ text: string; meta: Record<string, unknown>; body: string }> {
+async function files(): Promise<string[]> {
+  return (await readdir(dir)).sort();
+}
+
+async function readIssue(name: string): Promise<{ meta: Record<string, unknown>; body: string }> {
   const text = await readFile(path.join(dir, name), 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error(`${name} has no front matter`);
-  return { text, meta: YAML.parse(match[1] ?? '') as Record<string, unknown>, body: match[2] ?? '' };
+  return { meta: YAML.parse(match[1] ?? '') as Record<string, unknown>, body: match[2] ?? '' };
 }
 
-async function snapshotDir(): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).sort();
+async function snapshot(): Promise<Record<string, string>> {
   const entries = await Promise.all(
-    names.map(async (name) => {
+    (await files()).map(async (name) => {
       const file = path.join(dir, name);
       return [name, `${(await stat(file)).mtimeMs}:${await readFile(file, 'utf8')}`] as const;
     }),
@@ -62,277 +92,270 @@ async function snapshotDir(): Promise<Record<string, string>> {
   return Object.fromEntries(entries);
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function bodyFetches(): string[] {
+  return substack.requests.filter((r) => r.route.startsWith('post:')).map((r) => r.route);
 }
 
-function postFetches(): string[] {
-  return server.requests.filter((r) => r.route.startsWith('substack:post:')).map((r) => r.route);
+/** A port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
-describe('syncCatalogue (substack)', () => {
-  it('writes one file per new issue with the contract front matter', async () => {
+describe('syncCatalogue', () => {
+  it('writes one file per issue across both sites, with the front matter the catalogue reads', async () => {
     const { result } = await runSync();
 
-    expect((await readdir(dir)).sort()).toEqual([
-      'import-ai-498.mailchimp.txt',
-      'import-ai-499.substack.html',
-      'import-ai-501.substack.html',
-      'import-ai-502.substack.html',
+    expect(await files()).toEqual([
+      'import-ai-479.wordpress.html',
+      'import-ai-480.substack.html',
+      'import-ai-481.substack.html',
+      'import-ai-482.wordpress.html',
+      'import-ai-483.substack.html',
     ]);
-    expect(result.added.map((file) => path.basename(file)).sort()).toEqual([
-      'import-ai-499.substack.html',
-      'import-ai-501.substack.html',
-      'import-ai-502.substack.html',
-    ]);
-    const body = (server.substackPosts['import-ai-502-kettles'] as { body_html: string }).body_html;
-    const issue = await readIssue('import-ai-502.substack.html');
-    expect(issue.text).toBe(
-      [
-        '---',
-        'number: 502',
-        'title: "Import AI 502: Kettle-boiling benchmarks; a robot that folds paper cranes"',
-        'date: 2031-03-10',
-        'url: https://importai.example/p/import-ai-502-kettles',
-        'source: substack',
-        `content_sha256: ${sha256(body)}`,
-        '---',
-        `${body}\n`,
-      ].join('\n'),
-    );
-    expect((await readIssue('import-ai-501.substack.html')).meta).toMatchObject({
-      number: 501,
-      title: 'Import AI #501: Lighthouse keepers and language models',
-      date: '2031-03-03',
-      source: 'substack',
+    expect(result.added).toHaveLength(5);
+    const post = wordpress.posts.find((p) => p.slug === 'import-ai-482-kettles')!;
+    const issue = await readIssue('import-ai-482.wordpress.html');
+    expect(issue.meta).toEqual({
+      number: 482,
+      title: 'Import AI 482: Kettle-boiling benchmarks – and the ‘lid problem’',
+      date: '2031-03-17',
+      url: post.link,
+      source: 'wordpress',
+      content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    expect(issue.body).toBe(post.html);
+    expect((await readIssue('import-ai-479.wordpress.html')).meta.number).toBe(479);
   });
 
-  it('skips and counts posts that are not Import AI issues', async () => {
+  it('keeps the richer copy of an issue both sites hold, and the first site’s on a tie', async () => {
     const { result, lines } = await runSync();
 
-    expect(result.skipped).toBe(1);
-    expect(postFetches()).not.toContain('substack:post:office-hours-note');
-    expect(lines.at(-1)).toBe('sync: 3 new, 0 updated, 1 skipped (not Import AI), 1 failed');
-  });
-
-  it('reports a malformed post in one line and carries on with the rest', async () => {
-    const { result, lines } = await runSync();
-
-    const url = 'https://importai.example/p/import-ai-500-anniversary';
-    expect(result.failures).toEqual([
-      {
-        url,
-        reason: `GET ${server.baseUrl}/api/v1/posts/import-ai-500-anniversary returned unparsable JSON`,
-      },
-    ]);
-    expect(lines).toContain(
-      `sync: failed ${url}: GET ${server.baseUrl}/api/v1/posts/import-ai-500-anniversary returned unparsable JSON`,
+    // 481: Substack's copy has one more story. 482: the same text on both, so jack-clark.net's.
+    expect((await readIssue('import-ai-481.substack.html')).body).toBe(
+      substack.posts.find((p) => p.slug === 'import-ai-481-lighthouses')!.html,
     );
-    // Issue 499 comes after the malformed one in the archive and is still written.
-    expect((await readIssue('import-ai-499.substack.html')).meta.number).toBe(499);
-  });
-
-  it('retries a 429 (honouring Retry-After) and a 500 before succeeding', async () => {
-    await runSync();
-
-    expect(postFetches().filter((route) => route === 'substack:post:import-ai-502-kettles')).toHaveLength(2);
-    expect(postFetches().filter((route) => route === 'substack:post:import-ai-501-lighthouses')).toHaveLength(
-      2,
+    expect(await files()).not.toContain('import-ai-481.wordpress.html');
+    expect(await files()).not.toContain('import-ai-482.substack.html');
+    expect(result.sites.map((s) => s.duplicates)).toEqual([1, 1]);
+    const chosen = lines.find((line) => line.startsWith('sync: wrote import-ai-481.substack.html'));
+    const [wpScore, ssScore] = [...(chosen ?? '').matchAll(/127\.0\.0\.1:\d+ (\d+)/g)].map((m) =>
+      Number(m[1]),
     );
-    expect((await readIssue('import-ai-502.substack.html')).meta.number).toBe(502);
-    expect((await readIssue('import-ai-501.substack.html')).meta.number).toBe(501);
+    expect(ssScore).toBeGreaterThan(wpScore!);
   });
 
-  it('logs one line per archive page', async () => {
+  it('skips and counts posts that are not issues, without fetching their bodies', async () => {
+    const { result } = await runSync();
+
+    expect(result.sites.map((s) => s.skipped)).toEqual([1, 1]);
+    expect(bodyFetches()).not.toContain('post:office-hours');
+  });
+
+  it('logs one line per listing page and a summary per site', async () => {
     const { lines } = await runSync();
 
-    expect(lines.filter((line) => line.startsWith('sync: substack page'))).toEqual([
-      'sync: substack page 1 (offset 0): 3 posts, 2 new',
-      'sync: substack page 2 (offset 3): 3 posts, 1 new',
+    const wp = new URL(wordpress.baseUrl).host;
+    const ss = new URL(substack.baseUrl).host;
+    expect(lines.filter((line) => line.startsWith(`sync: ${wp} page`))).toEqual([
+      `sync: ${wp} page 1/2: 2 posts, 1 new`,
+      `sync: ${wp} page 2/2: 2 posts, 2 new`,
     ]);
+    expect(lines.filter((line) => line.startsWith(`sync: ${ss} page`))).toEqual([
+      `sync: ${ss} page 1: 2 posts, 2 new`,
+      `sync: ${ss} page 2: 2 posts, 1 new`,
+      `sync: ${ss} page 3: 1 post, 1 new`,
+    ]);
+    expect(lines).toContain(
+      `sync: ${wp}: 2 pages, 4 posts: 2 written, 0 updated, 0 already held, 1 duplicates (the other copy was kept), 1 skipped (not issues), 0 failed`,
+    );
+    expect(lines.at(-1)).toBe(`sync: 5 written, 0 updated, 0 failed, in ${dir}`);
   });
 
-  it('neither fetches nor touches an issue the catalogue already holds in another file', async () => {
-    await writeFile(path.join(dir, 'import-ai-499.substack.html'), '<p>my own notes, no title here</p>\n');
-    const before = await snapshotDir();
-
-    const { result } = await runSync();
-
-    expect(postFetches()).not.toContain('substack:post:import-ai-498-already-here');
-    expect(postFetches()).not.toContain('substack:post:import-ai-499-moss');
-    expect(result.unchanged).toBe(2);
-    const after = await snapshotDir();
-    expect(after['import-ai-498.mailchimp.txt']).toBe(before['import-ai-498.mailchimp.txt']);
-    expect(after['import-ai-499.substack.html']).toBe(before['import-ai-499.substack.html']);
-  });
-
-  it('writes nothing on a second run and says so', async () => {
+  it('writes nothing on a second run and fetches no Substack body again', async () => {
     await runSync();
-    const before = await snapshotDir();
-    server.requests.length = 0;
+    const before = await snapshot();
+    substack.requests.length = 0;
 
     const { result, lines } = await runSync();
 
     expect(result.added).toEqual([]);
     expect(result.updated).toEqual([]);
-    expect(await snapshotDir()).toEqual(before);
-    expect(lines).toContain(`sync: nothing new to write in ${dir}`);
-    expect(lines.at(-1)).toBe('sync: 0 new, 0 updated, 1 skipped (not Import AI), 1 failed');
-    // Only the still-malformed post is fetched again.
-    expect(postFetches()).toEqual(['substack:post:import-ai-500-anniversary']);
+    expect(await snapshot()).toEqual(before);
+    expect(bodyFetches()).toEqual([]);
+    expect(lines.at(-1)).toBe(`sync: nothing new to write in ${dir} (0 failed)`);
   });
 
-  it('rewrites a post it wrote earlier in place when its content changed (within --since)', async () => {
+  it('rewrites a file it wrote when the WordPress post changed, and leaves the rest alone', async () => {
     await runSync();
-    const changed = '<p><strong>Moss-growing rovers:</strong> Corrected: the rovers grow lichen too.</p>';
-    (server.substackPosts['import-ai-499-moss'] as { body_html: string }).body_html = changed;
+    const untouched = await readFile(path.join(dir, 'import-ai-482.wordpress.html'), 'utf8');
+    const pigeons = wordpress.posts.find((p) => p.slug === 'import-ai-479-pigeons')!;
+    pigeons.html = pigeons.html.replace('disagrees with the pigeons', 'now includes doves');
 
-    const { result, lines } = await runSync({ since: '2031-02-01' });
+    const { result, lines } = await runSync();
 
-    expect(result.updated).toEqual([path.join(dir, 'import-ai-499.substack.html')]);
-    expect(result.added).toEqual([]);
-    const issue = await readIssue('import-ai-499.substack.html');
-    expect(issue.body).toBe(`${changed}\n`);
-    expect(issue.meta.content_sha256).toBe(sha256(changed));
-    expect(lines.at(-1)).toBe('sync: 0 new, 1 updated, 1 skipped (not Import AI), 1 failed');
-  });
-
-  it('stops paging once posts are older than --since', async () => {
-    const { result } = await runSync({ since: '2031-03-05' });
-
-    expect(result.added.map((file) => path.basename(file))).toEqual(['import-ai-502.substack.html']);
-    expect(
-      server.requests.map((r) => r.route).filter((route) => route.startsWith('substack:archive:')),
-    ).toEqual(['substack:archive:0']);
-    expect(postFetches()).not.toContain('substack:post:import-ai-501-lighthouses');
-  });
-
-  it('keeps at most two requests in flight and identifies itself with its User-Agent', async () => {
-    await runSync();
-
-    expect(server.maxInFlight).toBeGreaterThan(0);
-    expect(server.maxInFlight).toBeLessThanOrEqual(2);
-    expect(new Set(server.requests.map((r) => r.userAgent))).toEqual(new Set([USER_AGENT]));
-    expect(USER_AGENT).toBe('import-ai-search-sync/0.1 (+https://github.com/import-ai-search)');
-  });
-
-  it('resumes after an interrupted run without leaving partial files', async () => {
-    const refused = (): never => {
-      throw new TypeError('fetch failed', {
-        cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
-      });
-    };
-    const dropsOnPage2: typeof fetch = (input, init) =>
-      String(input).includes('offset=3') ? Promise.resolve().then(refused) : fetch(input, init);
-
-    await expect(runSync({ fetch: dropsOnPage2 })).rejects.toThrow(
-      `sync: cannot reach ${server.baseUrl} (ECONNREFUSED) — are you offline?`,
+    expect(result.updated).toEqual([path.join(dir, 'import-ai-479.wordpress.html')]);
+    expect((await readIssue('import-ai-479.wordpress.html')).body).toContain('now includes doves');
+    expect(await readFile(path.join(dir, 'import-ai-482.wordpress.html'), 'utf8')).toBe(untouched);
+    expect(lines).toContain(
+      'sync: updated import-ai-479.wordpress.html (Import AI #479: Counting pigeons with transformers)',
     );
-    expect((await readdir(dir)).sort()).toEqual([
-      'import-ai-498.mailchimp.txt',
-      'import-ai-501.substack.html',
-      'import-ai-502.substack.html',
-    ]);
+  });
+
+  it('neither fetches nor touches an issue the catalogue holds in a file it did not write', async () => {
+    await mkdir(dir, { recursive: true });
+    const mine = 'Import AI 480: my own copy\n\nA hand-made plain-text copy.\n';
+    await writeFile(path.join(dir, 'import-ai-480.mailchimp.txt'), mine);
 
     const { result } = await runSync();
-    expect(result.added.map((file) => path.basename(file))).toEqual(['import-ai-499.substack.html']);
+
+    expect(bodyFetches()).not.toContain('post:import-ai-480-moss');
+    expect(await readFile(path.join(dir, 'import-ai-480.mailchimp.txt'), 'utf8')).toBe(mine);
+    expect(await files()).not.toContain('import-ai-480.substack.html');
+    expect(result.sites[1]?.held).toBe(1);
   });
 
-  it('fails with a one-line offline error when the archive cannot be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+  it('reports a malformed post in one line and carries on with the rest', async () => {
+    await substack.close();
+    substack = await startSubstackStandIn(inventedSubstackPosts(), { brokenPosts: ['import-ai-480-moss'] });
 
-    await expect(runSync({ baseUrl: `http://127.0.0.1:${port}` })).rejects.toThrow(
-      new RegExp(
-        `^sync: cannot reach http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\) — are you offline\\?$`,
-      ),
+    const { result, lines } = await runSync();
+
+    const reason = `GET ${substack.baseUrl}/api/v1/posts/import-ai-480-moss returned unparsable JSON`;
+    expect(result.failures).toEqual([{ url: 'https://importai.example/p/import-ai-480-moss', reason }]);
+    expect(lines).toContain(`sync: failed https://importai.example/p/import-ai-480-moss: ${reason}`);
+    expect(await files()).toContain('import-ai-483.substack.html');
+    expect(await files()).not.toContain('import-ai-480.substack.html');
+  });
+
+  it('retries a 429 (honouring Retry-After) and a 500 before succeeding', async () => {
+    await Promise.all([wordpress.close(), substack.close()]);
+    await startSites({ faults: { 'rest:2': [429] } }, { faults: { 'post:import-ai-483-socks': [500] } });
+
+    await runSync();
+
+    expect(wordpress.requests.filter((r) => r.route === 'rest:2')).toHaveLength(2);
+    expect(bodyFetches().filter((route) => route === 'post:import-ai-483-socks')).toHaveLength(2);
+    expect(await files()).toHaveLength(5);
+  });
+
+  it('keeps at most two requests in flight across both sites and sends its User-Agent', async () => {
+    await Promise.all([wordpress.close(), substack.close()]);
+    await startSites({ responseDelayMs: 20 }, { responseDelayMs: 20 });
+
+    await runSync();
+
+    expect(tracker.max).toBe(2);
+    const agents = [...wordpress.requests, ...substack.requests].map((r) => r.userAgent);
+    expect(new Set(agents)).toEqual(new Set([USER_AGENT]));
+  });
+
+  it('stops listing a site once its posts are older than --since', async () => {
+    const { result } = await runSync({ since: '2031-03-15' });
+
+    expect(await files()).toEqual(['import-ai-482.wordpress.html', 'import-ai-483.substack.html']);
+    expect(result.added).toHaveLength(2);
+    expect(wordpress.requests.map((r) => r.route)).toEqual(['rest:1']);
+  });
+
+  it('resumes after a run that stopped half-way, leaving no partial file', async () => {
+    await wordpress.close();
+    wordpress = await startWordPressStandIn(inventedWordPressPosts(), { faults: { 'rest:2': [500, 500] } });
+    const first = await runSync({ sites: sites('wordpress'), tuning: { ...FAST, retries: 1 } });
+    expect(first.result.sites[0]?.error).toBe(
+      `GET ${wordpress.baseUrl}/wp-json/wp/v2/posts?per_page=2&page=2 answered HTTP 500 (gave up after 2 attempts)`,
     );
+    expect(await files()).toEqual(['import-ai-482.wordpress.html']);
 
-    const noDns: typeof fetch = () =>
-      Promise.reject(
-        new TypeError('fetch failed', {
-          cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }),
-        }),
+    const second = await runSync({ sites: sites('wordpress') });
+
+    expect(second.result.added.map((file) => path.basename(file)).sort()).toEqual([
+      'import-ai-479.wordpress.html',
+      'import-ai-481.wordpress.html',
+    ]);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('goes on with one site when the other cannot be reached', async () => {
+    const port = await closedPort();
+    const lost = makeSite('substack', `http://127.0.0.1:${port}`, 'test');
+
+    const { result, lines } = await runSync({ sites: [...sites('wordpress'), lost] });
+
+    expect(await files()).toEqual([
+      'import-ai-479.wordpress.html',
+      'import-ai-481.wordpress.html',
+      'import-ai-482.wordpress.html',
+    ]);
+    expect(result.sites[1]?.error).toBe(`cannot reach http://127.0.0.1:${port} (ECONNREFUSED)`);
+    expect(lines).toContain(
+      `sync: 127.0.0.1:${port}: stopped listing: cannot reach http://127.0.0.1:${port} (ECONNREFUSED)`,
+    );
+  });
+
+  it('falls back to the paged feed when the WordPress REST API is switched off', async () => {
+    await wordpress.close();
+    wordpress = await startWordPressStandIn(inventedWordPressPosts(), { rest: false, feedPageSize: 2 });
+
+    const { lines } = await runSync({ sites: sites('wordpress') });
+
+    expect(wordpress.requests.map((r) => r.route)).toEqual(['rest:1', 'feed:1', 'feed:2', 'feed:3']);
+    expect(await files()).toEqual([
+      'import-ai-479.wordpress.html',
+      'import-ai-481.wordpress.html',
+      'import-ai-482.wordpress.html',
+    ]);
+    expect(lines.some((line) => line.includes('answered HTTP 401; reading'))).toBe(true);
+  });
+
+  describe('when no site can be reached', () => {
+    it('rejects with one line naming both sites, and creates nothing', async () => {
+      const [a, b] = [await closedPort(), await closedPort()];
+      const offline = [
+        makeSite('wordpress', `http://127.0.0.1:${a}`, 'test'),
+        makeSite('substack', `http://127.0.0.1:${b}`, 'test'),
+      ];
+
+      const error = await runSync({ sites: offline }).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(NothingReadError);
+      expect((error as NothingReadError).offline).toBe(true);
+      expect((error as Error).message).toBe(
+        `sync: cannot reach 127.0.0.1:${a} (ECONNREFUSED) or 127.0.0.1:${b} (ECONNREFUSED): offline? Nothing was written`,
       );
-    await expect(runSync({ baseUrl: undefined, fetch: noDns })).rejects.toThrow(
-      'sync: cannot reach https://importai.substack.com (ENOTFOUND) — are you offline?',
-    );
+      await expect(stat(root).then(() => readdir(root))).resolves.toEqual([]);
+    });
+
+    it('counts a site that never answers as unreachable after the first-contact timeout, without retrying', async () => {
+      let requests = 0;
+      const silent: Server = createServer(() => {
+        requests++;
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as AddressInfo;
+      try {
+        const error = await runSync({
+          sites: [makeSite('wordpress', `http://127.0.0.1:${port}`, 'test')],
+          tuning: { ...FAST, firstContactTimeoutMs: 100 },
+        }).catch((e: unknown) => e);
+
+        expect((error as Error).message).toBe(
+          `sync: cannot reach 127.0.0.1:${port} (no answer within 0.1 s): offline? Nothing was written`,
+        );
+        expect(requests).toBe(1);
+      } finally {
+        silent.closeAllConnections();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    });
   });
 
   it('rejects a bad --since date with a specific message', async () => {
     await expect(runSync({ since: '2031-02-30' })).rejects.toThrow(
       'sync: invalid since date "2031-02-30" (expected YYYY-MM-DD)',
-    );
-  });
-});
-
-describe('syncCatalogue (wordpress)', () => {
-  it('writes issues with entity-decoded titles and reports the malformed post', async () => {
-    const { result, lines } = await runSync({ source: 'wordpress', pageSize: 2 });
-
-    expect((await readdir(dir)).sort()).toEqual([
-      'import-ai-477.wordpress.html',
-      'import-ai-479.wordpress.html',
-      'import-ai-480.wordpress.html',
-      'import-ai-498.mailchimp.txt',
-    ]);
-    expect((await readIssue('import-ai-480.wordpress.html')).meta).toEqual({
-      number: 480,
-      title: 'Import AI 480: Robots that sort socks – and the ‘drawer problem’ & more',
-      date: '2030-10-14',
-      url: 'https://blog.example/2030/10/14/import-ai-480-socks/',
-      source: 'wordpress',
-      content_sha256: sha256(
-        '<p><strong>Sock sorting:</strong> An invented robot pairs socks by colour and gives up on argyle.</p>\n',
-      ),
-    });
-    expect((await readIssue('import-ai-479.wordpress.html')).meta.title).toBe(
-      'Import AI #479: Weather models for ant colonies',
-    );
-    expect(result.skipped).toBe(1);
-    expect(result.failures).toEqual([
-      {
-        url: 'https://blog.example/2030/09/30/import-ai-478-tea/',
-        reason: 'invalid date "2030-13-40T09:00:00"',
-      },
-    ]);
-    expect(lines.filter((line) => line.startsWith('sync: wordpress page'))).toEqual([
-      'sync: wordpress page 1 of 3: 2 posts, 1 new',
-      'sync: wordpress page 2 of 3: 2 posts, 1 new',
-      'sync: wordpress page 3 of 3: 1 posts, 1 new',
-    ]);
-    expect(lines.at(-1)).toBe('sync: 3 new, 0 updated, 1 skipped (not Import AI), 1 failed');
-  });
-
-  it('rewrites a post it wrote earlier in place when its content changed', async () => {
-    await runSync({ source: 'wordpress', pageSize: 2 });
-    const untouched = await readFile(path.join(dir, 'import-ai-479.wordpress.html'), 'utf8');
-    const changed = '<p><strong>Pigeon census:</strong> Updated: the count now includes doves.</p>\n';
-    (server.wordpressPosts[4] as { content: { rendered: string } }).content.rendered = changed;
-
-    const { result, lines } = await runSync({ source: 'wordpress', pageSize: 2 });
-
-    expect(result.updated).toEqual([path.join(dir, 'import-ai-477.wordpress.html')]);
-    expect((await readIssue('import-ai-477.wordpress.html')).body).toBe(changed);
-    expect(await readFile(path.join(dir, 'import-ai-479.wordpress.html'), 'utf8')).toBe(untouched);
-    expect(lines).toContain(
-      'sync: updated import-ai-477.wordpress.html (Import AI 477: Counting pigeons with transformers)',
-    );
-    expect(lines.at(-1)).toBe('sync: 0 new, 1 updated, 1 skipped (not Import AI), 1 failed');
-  });
-
-  it('treats the 400 past the last page as the end of the archive', async () => {
-    await server.close();
-    server = await startFixtureServer({ sendTotalPages: false });
-
-    const { result } = await runSync({ source: 'wordpress', pageSize: 2 });
-
-    expect(result.added).toHaveLength(3);
-    expect(server.requests.map((r) => r.route).filter((route) => route === 'wordpress:page:4')).toHaveLength(
-      1,
     );
   });
 });

@@ -1,404 +1,358 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import YAML from 'yaml';
-import { createHttpClient, SyncError, UnreachableError } from './http';
-import { listSubstackArchive, SUBSTACK_BASE_URL } from './substack';
+import { exists, scanCatalogue, writeFileAtomically, type CatalogueEntry } from './catalogue-files';
+import { checkCopy } from './copies';
+import { createHttpClient, SyncError, UnreachableError, type HttpClient } from './http';
+import { parseIssueTitle, renderIssueFile, sha256, toIsoDate, toIssueFileName } from './issue-file';
+import type { ListingContext } from './listing';
+import { listFeed } from './rss';
+import { listSubstackArchive } from './substack';
+import { SYNC_TUNING, type SyncTuning } from './tuning';
 import type {
   ArchivePage,
   ListedPost,
+  Site,
+  SiteReport,
   SyncedPost,
   SyncFailure,
   SyncOptions,
   SyncResult,
-  SyncSource,
-  UnlistablePost,
 } from './types';
-import { listWordPressArchive, WORDPRESS_BASE_URL } from './wordpress';
+import { listWordPressArchive } from './wordpress';
 
-export const DEFAULT_BASE_URLS: Readonly<Record<SyncSource, string>> = {
-  substack: SUBSTACK_BASE_URL,
-  wordpress: WORDPRESS_BASE_URL,
-};
+/** A listed post that is an issue, waiting for the decision about which copy to write. */
+interface Candidate {
+  state: SiteState;
+  /** Position among every candidate of its site, for a stable order. */
+  order: number;
+  post: ListedPost;
+  number: number;
+  date: string;
+}
 
-const DEFAULT_PAGE_SIZE = 20;
-const CATALOGUE_EXTENSIONS = new Set(['.md', '.txt', '.html']);
-const SYNC_FILE_NAME = /^import-ai-(\d+)\.(substack|wordpress)\.html$/;
-/** Enough for any front matter sync writes, and the "first ~2 KB" other files are searched in. */
-const HEAD_BYTES = 4096;
-const OTHER_FILE_HEAD_CHARS = 2048;
+interface SiteState {
+  index: number;
+  site: Site;
+  report: SiteReport;
+  /** Set when the site stopped answering mid-run: its remaining copies are not tried. */
+  lost?: UnreachableError;
+  listed: number;
+}
 
-const ISSUE_TITLE = /^import\s*ai\s*:?\s*(?:(?:issue|no\.?)\s*)?#?\s*(\d+)(?!\d)/i;
-/** Starts like a numbered issue title ("Import AI: …", "Import AI #…") but may have lost its number. */
-const ISSUE_TITLE_PREFIX = /^import\s*ai\s*(?::|#|issue\b|no\.)/i;
-
-/** What the catalogue already holds for one issue number. */
-type CatalogueEntry =
-  | { file: string; bySync: false }
-  | {
-      file: string;
-      bySync: true;
-      source: SyncSource;
-      sha256: string;
-      title: string;
-      date: string;
-      url: string;
-    };
-
-type TitleVerdict =
-  { kind: 'issue'; number: number } | { kind: 'not-issue' } | { kind: 'malformed'; reason: string };
-
-/** Read an issue number from a title such as "Import AI 463: …", "Import AI #463" or "Import AI: Issue 39: …". */
-export function parseIssueTitle(title: string): TitleVerdict {
-  const trimmed = title.trim();
-  const match = ISSUE_TITLE.exec(trimmed);
-  if (match?.[1] !== undefined) {
-    const number = Number(match[1]);
-    if (number > 0) return { kind: 'issue', number };
+/** Thrown when no site could be read at all: nothing was written. The message has no final full stop. */
+export class NothingReadError extends SyncError {
+  override name = 'NothingReadError';
+  constructor(
+    message: string,
+    /** Every site was unreachable: most likely this machine is offline. */
+    readonly offline: boolean,
+  ) {
+    super(message);
   }
-  if (ISSUE_TITLE_PREFIX.test(trimmed))
-    return { kind: 'malformed', reason: `title "${trimmed}" has no issue number` };
-  return { kind: 'not-issue' };
-}
-
-/** `2026-07-06T12:03:00.000Z` / `2026-07-06T09:00:00` → `2026-07-06`; undefined unless a real calendar date. */
-export function toIsoDate(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(value.trim());
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number);
-  if (y === undefined || m === undefined || d === undefined) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return `${match[1]}-${match[2]}-${match[3]}`;
-}
-
-/** The file name sync writes an issue to. */
-export function toIssueFileName(post: Pick<SyncedPost, 'number' | 'source'>): string {
-  return `import-ai-${post.number}.${post.source}.html`;
-}
-
-/** Render an issue file: YAML front matter (the catalogue parser's contract) then the body HTML. */
-export function renderIssueFile(post: SyncedPost): string {
-  const doc = new YAML.Document({
-    number: post.number,
-    title: post.title,
-    date: post.date,
-    url: post.url,
-    source: post.source,
-    content_sha256: sha256(post.html),
-  });
-  const title = doc.get('title', true);
-  if (YAML.isScalar(title)) title.type = 'QUOTE_DOUBLE';
-  const body = post.html.endsWith('\n') ? post.html : `${post.html}\n`;
-  return `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`;
 }
 
 /**
- * Pull Import AI issues from the live archive into `catalogueDir`, one file per issue.
- * Issues already in the catalogue (in any file) are not fetched again; files sync wrote earlier are
- * rewritten when the post changed. Files sync did not write are never modified.
- * Rejects with a `SyncError` when the archive cannot be read at all; single bad posts are reported in
- * `failures` and the rest continue.
+ * Pull every Import AI issue the sites hold into `catalogueDir`, one file per issue number.
+ * Each site is listed in full first; then, per issue the catalogue lacks, every site's copy is read
+ * with the catalogue's parser and the richest is written (text characters + `linkWeight` per link;
+ * on a tie, the site listed first). Issues already in the catalogue are not fetched again; files
+ * sync wrote earlier are rewritten when their site's copy changed; other files are never touched.
+ * A post that cannot be synced is reported and the rest go on; when no site can be read at all,
+ * rejects with a `NothingReadError` and writes nothing.
  */
 export async function syncCatalogue(options: SyncOptions): Promise<SyncResult> {
-  const { source, catalogueDir } = options;
+  const { catalogueDir, since, sites } = options;
   const log = options.log ?? (() => {});
-  const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URLS[source]);
-  const since = options.since;
+  const tuning: SyncTuning = { ...SYNC_TUNING, ...options.tuning };
   if (since !== undefined && toIsoDate(since) !== since) {
     throw new SyncError(`sync: invalid since date "${since}" (expected YYYY-MM-DD)`);
   }
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw new SyncError(`sync: invalid page size ${pageSize} (expected an integer from 1 to 100)`);
-  }
-  const client = createHttpClient({ fetch: options.fetch, retryBaseMs: options.retryBaseMs });
+  if (sites.length === 0) throw new SyncError('sync: no site to read');
+  const client = createHttpClient({ ...tuning, fetch: options.fetch });
+  const held = await scanCatalogue(catalogueDir);
 
-  await mkdir(catalogueDir, { recursive: true });
-  const catalogue = await scanCatalogue(catalogueDir);
-  // Substack needs one request per post to see its body, so posts sync already wrote are only
-  // re-checked within an explicit --since window; WordPress lists bodies, so re-checking is free.
-  const recheckOwnFiles = source === 'wordpress' || since !== undefined;
-
-  const result: SyncResult = { added: [], updated: [], unchanged: 0, skipped: 0, failures: [] };
-  const claimed = new Map<number, string>();
-
-  const fail = (failure: SyncFailure): void => {
+  const states: SiteState[] = sites.map((site, index) => ({
+    index,
+    site,
+    listed: 0,
+    report: {
+      site: site.name,
+      pages: 0,
+      posts: 0,
+      written: 0,
+      updated: 0,
+      held: 0,
+      duplicates: 0,
+      skipped: 0,
+      failed: 0,
+    },
+  }));
+  const result: SyncResult = { added: [], updated: [], failures: [], sites: states.map((s) => s.report) };
+  /** Count a post that could not be synced; `quiet` when its site's error already says why. */
+  const fail = (state: SiteState, failure: SyncFailure, { quiet = false } = {}): void => {
     result.failures.push(failure);
-    log(`sync: failed ${failure.url}: ${failure.reason}`);
+    state.report.failed++;
+    if (!quiet) log(`sync: failed ${failure.url}: ${failure.reason}`);
   };
 
-  async function processPost(
-    post: ListedPost | UnlistablePost,
-  ): Promise<'new' | 'updated' | 'old' | 'other'> {
-    if ('reason' in post) {
-      fail(post);
-      return 'other';
-    }
-    const date = toIsoDate(post.date);
-    if (date !== undefined && since !== undefined && date < since) return 'old';
-    const verdict = parseIssueTitle(post.title);
-    if (verdict.kind === 'not-issue') {
-      result.skipped++;
-      return 'other';
-    }
-    if (verdict.kind === 'malformed') {
-      fail({ url: post.url, reason: verdict.reason });
-      return 'other';
-    }
-    if (date === undefined) {
-      fail({ url: post.url, reason: `invalid date "${post.date}"` });
-      return 'other';
-    }
-    const { number } = verdict;
-    const earlier = claimed.get(number);
-    if (earlier !== undefined) {
-      fail({ url: post.url, reason: `issue ${number} appears twice in the archive (also ${earlier})` });
-      return 'other';
-    }
-    claimed.set(number, post.url);
+  const candidates: Candidate[] = [];
+  await Promise.all(states.map((state) => listSite(state)));
+  reportUnreadSites();
 
-    const entries = catalogue.get(number) ?? [];
-    const own = entries.find(
-      (entry): entry is Extract<CatalogueEntry, { bySync: true }> => entry.bySync && entry.source === source,
-    );
-    if ((entries.length > 0 && own === undefined) || (own !== undefined && !recheckOwnFiles)) {
-      result.unchanged++;
-      return 'other';
-    }
-
-    let html: string;
-    try {
-      html = await post.loadBody();
-    } catch (error) {
-      if (error instanceof UnreachableError || !(error instanceof SyncError)) throw error;
-      fail({ url: post.url, reason: error.message.replace(/^sync: /, '') });
-      return 'other';
-    }
-    const synced: SyncedPost = { number, title: post.title, date, url: post.url, source, html };
-    const file = path.join(catalogueDir, toIssueFileName(synced));
-
-    if (own !== undefined) {
-      const same =
-        own.sha256 === sha256(html) &&
-        own.title === synced.title &&
-        own.date === date &&
-        own.url === synced.url;
-      if (same) {
-        result.unchanged++;
-        return 'other';
+  const byNumber = new Map<number, Candidate[]>();
+  for (const candidate of candidates) {
+    byNumber.set(candidate.number, [...(byNumber.get(candidate.number) ?? []), candidate]);
+  }
+  const queue = [...byNumber.entries()].sort(([a], [b]) => b - a);
+  const workers = Array.from({ length: Math.max(1, tuning.maxInFlight) }, async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const [number, copies] = next;
+      copies.sort((a, b) => a.state.index - b.state.index || a.order - b.order);
+      const entries = held.get(number) ?? [];
+      try {
+        if (entries.length > 0) await recheck(entries, copies);
+        else await writeRichest(number, copies);
+      } catch (error) {
+        // A write that fails (disk full, no permission) would fail for every issue: stop both workers.
+        queue.length = 0;
+        throw error;
       }
-      await writeFileAtomically(own.file, renderIssueFile(synced));
-      result.updated.push(own.file);
-      log(`sync: updated ${path.basename(own.file)} (${synced.title})`);
-      return 'updated';
     }
-    if (await exists(file)) {
-      fail({ url: post.url, reason: `refusing to overwrite ${file}: it was not written by sync` });
-      return 'other';
-    }
-    await writeFileAtomically(file, renderIssueFile(synced));
-    result.added.push(file);
-    log(`sync: wrote ${path.basename(file)} (${synced.title})`);
-    return 'new';
-  }
+  });
+  const settled = await Promise.allSettled(workers);
+  const fatal = settled.find((outcome) => outcome.status === 'rejected');
+  if (fatal) throw toSyncError(fatal.reason);
 
-  const pages: AsyncGenerator<ArchivePage> =
-    source === 'substack'
-      ? listSubstackArchive(client, baseUrl, pageSize)
-      : listWordPressArchive(client, baseUrl, pageSize);
-
-  for await (const page of pages) {
-    const outcomes = await Promise.allSettled(page.posts.map(processPost));
-    // Let every post of the page settle first so no write is left half-done, then stop on the first fatal error.
-    const fatal = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (fatal) throw toSyncError(fatal.reason);
-    const counts = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : 'other'));
-    const added = counts.filter((c) => c === 'new').length;
-    const updated = counts.filter((c) => c === 'updated').length;
-    log(
-      `sync: ${source} ${page.label}: ${page.posts.length} posts, ${added} new` +
-        (updated > 0 ? `, ${updated} updated` : ''),
-    );
-    if (counts.includes('old')) {
-      log(`sync: reached posts older than ${since}, stopping`);
-      break;
-    }
-  }
-
-  if (result.added.length === 0 && result.updated.length === 0) {
-    log(`sync: nothing new to write in ${catalogueDir}`);
-  }
+  for (const { report } of states) log(describeSiteReport(report));
+  const written = result.added.length + result.updated.length;
   log(
-    `sync: ${result.added.length} new, ${result.updated.length} updated, ` +
-      `${result.skipped} skipped (not Import AI), ${result.failures.length} failed`,
+    written === 0
+      ? `sync: nothing new to write in ${catalogueDir} (${result.failures.length} failed)`
+      : `sync: ${result.added.length} written, ${result.updated.length} updated, ${result.failures.length} failed, in ${catalogueDir}`,
   );
   return result;
-}
 
-/** Index the catalogue directory by issue number. Sync's own files are recognised by name and front matter. */
-async function scanCatalogue(dir: string): Promise<Map<number, CatalogueEntry[]>> {
-  const byNumber = new Map<number, CatalogueEntry[]>();
-  const names = await readdir(dir);
-  for (const name of names) {
-    if (name.startsWith('.') || !CATALOGUE_EXTENSIONS.has(path.extname(name).toLowerCase())) continue;
-    const file = path.join(dir, name);
-    const head = await readHead(file);
-    if (head === undefined) continue;
-    const found = describeCatalogueFile(file, name, head);
-    if (found === undefined) continue;
-    const list = byNumber.get(found.number) ?? [];
-    list.push(found.entry);
-    byNumber.set(found.number, list);
-  }
-  return byNumber;
-}
-
-function describeCatalogueFile(
-  file: string,
-  name: string,
-  head: string,
-): { number: number; entry: CatalogueEntry } | undefined {
-  const frontMatter = readFrontMatter(head);
-  const ownName = SYNC_FILE_NAME.exec(name);
-  if (ownName && frontMatter) {
-    const { number, source, content_sha256: sha, title, date, url } = frontMatter;
-    if (
-      typeof number === 'number' &&
-      String(number) === ownName[1] &&
-      source === ownName[2] &&
-      typeof sha === 'string' &&
-      typeof title === 'string' &&
-      typeof date === 'string' &&
-      typeof url === 'string'
-    ) {
-      return {
-        number,
-        entry: { file, bySync: true, source: ownName[2] as SyncSource, sha256: sha, title, date, url },
-      };
-    }
-  }
-  const number = findIssueNumber(name, head.slice(0, OTHER_FILE_HEAD_CHARS), frontMatter);
-  return number === undefined ? undefined : { number, entry: { file, bySync: false } };
-}
-
-/** For files sync did not write: front matter title, else first line, else <title>/<h1>, else the file name. */
-function findIssueNumber(
-  name: string,
-  head: string,
-  frontMatter: Record<string, unknown> | undefined,
-): number | undefined {
-  const candidates: string[] = [];
-  if (typeof frontMatter?.title === 'string') candidates.push(frontMatter.title);
-  const firstLine = head
-    .split(/\r?\n/)
-    .map((line) =>
-      line
-        .replace(/<[^>]*>/g, '')
-        .replace(/^#+\s*/, '')
-        .trim(),
-    )
-    .find((line) => line !== '');
-  if (firstLine !== undefined) candidates.push(firstLine);
-  for (const tag of ['title', 'h1']) {
-    const inner = new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'i').exec(head)?.[1];
-    if (inner !== undefined) candidates.push(inner.replace(/<[^>]*>/g, ''));
-  }
-  for (const candidate of candidates) {
-    const verdict = parseIssueTitle(candidate);
-    if (verdict.kind === 'issue') return verdict.number;
-  }
-  const fromName = /^import-ai-(\d+)(?!\d)/i.exec(name)?.[1];
-  return fromName === undefined ? undefined : Number(fromName);
-}
-
-function readFrontMatter(head: string): Record<string, unknown> | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(head);
-  if (!match?.[1]) return undefined;
-  try {
-    const parsed: unknown = YAML.parse(match[1]);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readHead(file: string): Promise<string | undefined> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } catch (error) {
-    // A directory named like an issue file, or a file removed mid-scan, is simply not an issue.
-    if (isErrno(error, 'EISDIR') || isErrno(error, 'ENOENT')) return undefined;
-    throw new SyncError(`sync: cannot read ${file}: ${errorText(error)}`);
-  } finally {
-    await handle?.close();
-  }
-}
-
-/** Write to a temp file in the same directory, flush, then rename: readers see the old file or the new one. */
-async function writeFileAtomically(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
+  async function listSite(state: SiteState): Promise<void> {
+    const { site, report } = state;
     try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      for await (const page of listPages(site, client, tuning, (line) =>
+        log(`sync: ${site.name}: ${line}`),
+      )) {
+        report.pages++;
+        report.posts += page.posts.length;
+        let fresh = 0;
+        let older = false;
+        for (const post of page.posts) {
+          if ('reason' in post) {
+            fail(state, post);
+            continue;
+          }
+          const date = toIsoDate(post.date);
+          if (date !== undefined && since !== undefined && date < since) {
+            older = true;
+            continue;
+          }
+          const verdict = parseIssueTitle(post.title);
+          if (verdict.kind === 'not-issue') {
+            report.skipped++;
+            if (verdict.note)
+              log(`sync: ${site.name}: skipped "${post.title}" (${verdict.note}): ${post.url}`);
+            continue;
+          }
+          if (date === undefined) {
+            fail(state, { url: post.url, reason: `invalid date "${post.date}"` });
+            continue;
+          }
+          candidates.push({ state, order: state.listed++, post, number: verdict.number, date });
+          if (!held.has(verdict.number)) fresh++;
+        }
+        const of = page.of === undefined ? '' : `/${page.of}`;
+        const posts = `${page.posts.length} ${page.posts.length === 1 ? 'post' : 'posts'}`;
+        log(`sync: ${site.name} page ${page.page}${of}: ${posts}, ${fresh} new`);
+        if (older) {
+          log(`sync: ${site.name}: reached posts older than ${since}, stopping`);
+          return;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+      report.error = error.message.replace(/^sync: /, '');
+      if (error instanceof UnreachableError) state.lost = error;
     }
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw new SyncError(`sync: cannot write ${file}: ${errorText(error)}`);
+  }
+
+  function reportUnreadSites(): void {
+    const unread = states.filter((state) => state.report.error !== undefined);
+    if (unread.length === states.length && states.every((state) => state.report.pages === 0)) {
+      const offline = states.every((state) => state.lost !== undefined);
+      const reasons = states.map((state) => `${state.site.name}: ${state.report.error}`).join('; ');
+      throw new NothingReadError(
+        offline
+          ? `sync: cannot reach ${states.map((s) => `${s.site.name} (${s.lost?.code})`).join(' or ')}: offline? Nothing was written`
+          : `sync: could not read ${states.length === 1 ? 'the site' : 'any site'} (${reasons}). Nothing was written`,
+        offline,
+      );
+    }
+    for (const state of unread) {
+      log(`sync: ${state.site.name}: stopped listing: ${state.report.error}`);
+    }
+  }
+
+  /** The catalogue holds this issue: only a file sync wrote is re-read, from the same kind of site. */
+  async function recheck(entries: CatalogueEntry[], copies: Candidate[]): Promise<void> {
+    const own = entries.find((entry) => entry.bySync);
+    const same = own ? copies.find((c) => c.state.site.kind === own.source) : undefined;
+    for (const copy of copies) if (copy !== same) copy.state.report.held++;
+    if (!own?.bySync || same === undefined) return;
+    // Substack needs a request per post to see its body, so its own files are re-read only within --since.
+    if (!same.post.bodyListed && since === undefined) {
+      same.state.report.held++;
+      return;
+    }
+    const body = await loadBody(same);
+    if ('problem' in body) {
+      fail(same.state, { url: same.post.url, reason: body.problem }, { quiet: body.lost });
+      return;
+    }
+    const synced = toSyncedPost(same, body.html);
+    if (
+      own.sha256 === sha256(body.html) &&
+      own.title === synced.title &&
+      own.date === synced.date &&
+      own.url === synced.url
+    ) {
+      same.state.report.held++;
+      return;
+    }
+    const content = renderIssueFile(synced);
+    const verdict = checkCopy(path.basename(own.file), content, synced.number, tuning.linkWeight);
+    if (!verdict.ok) {
+      const reason = `${verdict.reason} (${path.basename(own.file)} is kept as it was)`;
+      fail(same.state, { url: same.post.url, reason });
+      return;
+    }
+    await writeFileAtomically(own.file, content);
+    result.updated.push(own.file);
+    same.state.report.updated++;
+    log(`sync: updated ${path.basename(own.file)} (${synced.title})`);
+  }
+
+  /** The catalogue lacks this issue: read every copy, write the richest the catalogue can read. */
+  async function writeRichest(number: number, copies: Candidate[]): Promise<void> {
+    const read = await Promise.all(copies.map((copy) => readCopy(copy, number)));
+    let best: ReadCopy | undefined;
+    for (const entry of read) {
+      if ('score' in entry && (best === undefined || !('score' in best) || entry.score > best.score))
+        best = entry;
+    }
+    if (best === undefined || !('score' in best)) {
+      const reason = read
+        .flatMap((entry) => ('problem' in entry && !entry.lost ? [entry] : []))
+        .map((entry) => (read.length > 1 ? `${entry.copy.state.site.name}: ` : '') + entry.problem)
+        .join('; ');
+      const first = read[0]!.copy;
+      fail(first.state, { url: first.post.url, reason: reason || 'its site was lost' }, { quiet: !reason });
+      return;
+    }
+    const file = path.join(catalogueDir, toIssueFileName(best.post));
+    if (await exists(file)) {
+      const reason = `refusing to overwrite ${file}: it was not written by sync`;
+      fail(best.copy.state, { url: best.copy.post.url, reason });
+      return;
+    }
+    await writeFileAtomically(file, best.content);
+    result.added.push(file);
+    best.copy.state.report.written++;
+    const chosen = best;
+    for (const entry of read) {
+      if (entry === chosen) continue;
+      if ('score' in entry) entry.copy.state.report.duplicates++;
+      else if (!entry.lost) log(`sync: note: ${entry.copy.post.url}: ${entry.problem}`);
+    }
+    const scores = read.flatMap((entry) =>
+      'score' in entry ? [`${entry.copy.state.site.name} ${entry.score}`] : [],
+    );
+    const choice = scores.length > 1 ? ` [richness: ${scores.join(', ')}]` : '';
+    log(`sync: wrote ${path.basename(file)} (${best.post.title})${choice}`);
+  }
+
+  /** One copy's body, rendered as an issue file and read by the catalogue's parser. */
+  async function readCopy(copy: Candidate, number: number): Promise<ReadCopy> {
+    const body = await loadBody(copy);
+    if ('problem' in body) return { copy, ...body };
+    const post = toSyncedPost(copy, body.html);
+    const content = renderIssueFile(post);
+    const verdict = checkCopy(toIssueFileName(post), content, number, tuning.linkWeight);
+    return verdict.ok ? { copy, post, content, score: verdict.score } : { copy, problem: verdict.reason };
+  }
+
+  /** A copy's body, or why not. A site that stops answering is reported once, as the site's error. */
+  async function loadBody(copy: Candidate): Promise<{ html: string } | { problem: string; lost?: boolean }> {
+    const { state } = copy;
+    if (state.lost) return { problem: state.report.error ?? 'site lost', lost: true };
+    try {
+      return { html: await copy.post.loadBody() };
+    } catch (error) {
+      if (!(error instanceof SyncError)) throw error;
+      const problem = error.message.replace(/^sync: /, '');
+      if (!(error instanceof UnreachableError)) return { problem };
+      if (!state.lost) {
+        state.lost = error;
+        state.report.error = problem;
+        log(`sync: ${state.site.name}: ${problem}; its other posts are not tried`);
+      }
+      return { problem, lost: true };
+    }
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await lstat(file);
-    return true;
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return false;
-    throw new SyncError(`sync: cannot check ${file}: ${errorText(error)}`);
+type ReadCopy =
+  | { copy: Candidate; post: SyncedPost; content: string; score: number }
+  | { copy: Candidate; problem: string; lost?: boolean };
+
+function toSyncedPost(copy: Candidate, html: string): SyncedPost {
+  return {
+    number: copy.number,
+    title: copy.post.title,
+    date: copy.date,
+    url: copy.post.url,
+    source: copy.state.site.kind,
+    html,
+  };
+}
+
+function listPages(
+  site: Site,
+  client: HttpClient,
+  tuning: SyncTuning,
+  note: (line: string) => void,
+): AsyncGenerator<ArchivePage> {
+  const base = { client, baseUrl: site.url, maxFeedPages: tuning.maxFeedPages, note };
+  const ctx = (pageSize: number): ListingContext => ({ ...base, pageSize });
+  switch (site.kind) {
+    case 'substack':
+      return listSubstackArchive(ctx(tuning.substackPageSize));
+    case 'wordpress':
+      return listWordPressArchive(ctx(tuning.wordpressPageSize));
+    case 'rss':
+      return listFeed(client, site.url, tuning.maxFeedPages);
   }
 }
 
-function normaliseBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new SyncError(`sync: invalid base URL "${value}" (expected http(s)://host)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new SyncError(`sync: invalid base URL "${value}" (expected http(s)://host)`);
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** `sync: jack-clark.net: 3 pages, 11 posts: 10 written, 0 updated, …` */
+export function describeSiteReport(report: SiteReport): string {
+  const parts = [
+    `${report.written} written`,
+    `${report.updated} updated`,
+    `${report.held} already held`,
+    `${report.duplicates} duplicates (the other copy was kept)`,
+    `${report.skipped} skipped (not issues)`,
+    `${report.failed} failed`,
+  ];
+  const pages = `${report.pages} ${report.pages === 1 ? 'page' : 'pages'}, ${report.posts} ${report.posts === 1 ? 'post' : 'posts'}`;
+  const error = report.error === undefined ? '' : `; incomplete: ${report.error}`;
+  return `sync: ${report.site}: ${pages}: ${parts.join(', ')}${error}`;
 }
 
 function toSyncError(error: unknown): SyncError {
-  return error instanceof SyncError ? error : new SyncError(`sync: unexpected error: ${errorText(error)}`);
-}
-
-function isErrno(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${code} (${error.message})` : error.message;
-  }
-  return String(error);
+  return error instanceof SyncError ? error : new SyncError(`sync: unexpected error: ${String(error)}`);
 }
