@@ -5,6 +5,8 @@ import { FacetPanel } from '@/components/search/facet-panel';
 import { Landing } from '@/components/search/landing';
 import { ResultList } from '@/components/search/result-list';
 import { SearchBox } from '@/components/search/search-box';
+import { getArchiveCoverage } from '@/lib/archive/coverage';
+import { getExampleSearches } from '@/lib/archive/examples';
 import { getIssues } from '@/lib/catalogue/queries';
 import { formatCount } from '@/lib/format';
 import {
@@ -53,10 +55,15 @@ export default async function SearchPage({ searchParams }: Props) {
   }
 
   if (!request.q.trim() && !hasFilters(request)) {
-    const [issues, topics] = await Promise.all([getIssues(), getTopicSummaries()]);
+    const [issues, topics, coverage, examples] = await Promise.all([
+      getIssues(),
+      getTopicSummaries(),
+      getArchiveCoverage(),
+      getExampleSearches(),
+    ]);
     return (
       <Shell q="" keep={keptParams(request)} autoFocus hero>
-        <Landing issues={issues} topics={topics} />
+        <Landing issues={issues} topics={topics} coverage={coverage} examples={examples} />
       </Shell>
     );
   }

@@ -1,23 +1,30 @@
 import Link from 'next/link';
+import type { ArchiveCoverage } from '@/lib/archive/coverage';
 import type { Issue } from '@/lib/catalogue/model';
 import { formatCount, formatIssueDate, issueSubtitle } from '@/lib/format';
 import type { TopicSummary } from '@/lib/topics/browse';
 import { issueUrl, searchUrl, topicUrl } from '@/lib/urls';
+import { ArchiveStatement } from './archive-statement';
 
-const EXAMPLES = [
-  'TPUs since 2018',
-  '"capability overhang"',
-  'protein folding',
-  'chip export controls china',
-  'robot plays piano after the war',
-  'link:arxiv.org scaling laws',
-];
-
-/** The search page with no query: example searches, every topic with its count, the latest issues. */
-export function Landing({ issues, topics }: { issues: Issue[]; topics: TopicSummary[] }) {
+/**
+ * The search page with no query: what the build holds, example searches that find something in it,
+ * every topic with its count, the latest issues.
+ */
+export function Landing({
+  issues,
+  topics,
+  coverage,
+  examples,
+}: {
+  issues: Issue[];
+  topics: TopicSummary[];
+  coverage: ArchiveCoverage;
+  examples: string[];
+}) {
   return (
     <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-10">
+        <ArchiveStatement coverage={coverage} />
         <section aria-labelledby="examples">
           <h2
             id="examples"
@@ -26,7 +33,7 @@ export function Landing({ issues, topics }: { issues: Issue[]; topics: TopicSumm
             Try a search
           </h2>
           <ul className="mt-3 flex flex-wrap gap-2">
-            {EXAMPLES.map((q) => (
+            {examples.map((q) => (
               <li key={q}>
                 <Link
                   href={searchUrl({ q })}
