@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventedSubstackPosts, inventedWordPressPosts } from '../lib/sync/fixtures/invented-posts';
-import { startSubstackStandIn, startWordPressStandIn, type StandIn } from '../lib/sync/stand-in';
+import { closedPort, startSubstackStandIn, startWordPressStandIn, type StandIn } from '../lib/sync/stand-in';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -20,14 +18,6 @@ function run(script: string, args: string[], env: Record<string, string>) {
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('npm run sync', () => {

@@ -14,6 +14,18 @@ function scriptedFetch(statuses: number[], headers: Record<string, string> = {})
   return { fake, calls };
 }
 
+/** A fetch that never answers until its signal aborts, counting its calls. */
+function hangingFetch() {
+  let count = 0;
+  const hangs: typeof fetch = (_input, init) => {
+    count++;
+    return new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+    });
+  };
+  return { hangs, calls: () => count };
+}
+
 describe('createHttpClient', () => {
   it('retries 429 and 5xx answers, then returns the success', async () => {
     const { fake, calls } = scriptedFetch([429, 503, 200], { 'Retry-After': '0' });
@@ -90,35 +102,23 @@ describe('createHttpClient', () => {
   });
 
   it('counts a host that has never answered and sends no headers in time as unreachable, without retrying', async () => {
-    let calls = 0;
-    const hangs: typeof fetch = (_input, init) => {
-      calls++;
-      return new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
-    };
+    const { hangs, calls } = hangingFetch();
     const client = createHttpClient({ fetch: hangs, firstContactTimeoutMs: 10, retryBaseMs: 1 });
 
     await expect(client.get(URL_A)).rejects.toThrow(
       'sync: cannot reach https://archive.example (no answer within 0.01 s)',
     );
-    expect(calls).toBe(1);
+    expect(calls()).toBe(1);
   });
 
   it('times out a request that never answers, retrying before giving up', async () => {
-    let calls = 0;
-    const hangs: typeof fetch = (_input, init) => {
-      calls++;
-      return new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
-    };
+    const { hangs, calls } = hangingFetch();
     const client = createHttpClient({ fetch: hangs, timeoutMs: 10, retries: 1, retryBaseMs: 1 });
 
     await expect(client.get(URL_A)).rejects.toThrow(
       `sync: GET ${URL_A} timed out after 10 ms (gave up after 2 attempts)`,
     );
-    expect(calls).toBe(2);
+    expect(calls()).toBe(2);
   });
 });
 

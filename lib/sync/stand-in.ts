@@ -229,6 +229,15 @@ async function startStandIn(
   };
 }
 
+/** A loopback port with nothing listening on it: connecting is refused, as with a site that is down. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 function toSubstackArchiveItem(post: StandInPost) {
   return {
     id: hashId(post.slug),

@@ -16,6 +16,7 @@ import {
   type SyncResult,
 } from './index';
 import {
+  closedPort,
   startSubstackStandIn,
   startWordPressStandIn,
   type InFlightTracker,
@@ -94,15 +95,6 @@ async function snapshot(): Promise<Record<string, string>> {
 
 function bodyFetches(): string[] {
   return substack.requests.filter((r) => r.route.startsWith('post:')).map((r) => r.route);
-}
-
-/** A port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('syncCatalogue', () => {
