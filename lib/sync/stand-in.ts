@@ -33,6 +33,8 @@ export interface StandInOptions {
   sendTotalPages?: boolean;
   /** WordPress: serve the REST API (default true); false answers 401, as a "disable REST" setting does. */
   rest?: boolean;
+  /** Substack: list each post's `body_html` in the archive too, as some of Substack's listings do. */
+  archiveBodies?: boolean;
   /** Substack: slugs whose `/api/v1/posts/{slug}` answers cut-off JSON. */
   brokenPosts?: string[];
 }
@@ -64,11 +66,10 @@ export function startSubstackStandIn(posts: StandInPost[], options: StandInOptio
       const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
       const limit = Math.min(SUBSTACK_MAX_LIMIT, Number(url.searchParams.get('limit') ?? 12) || 12);
       const slice = state.posts.slice(offset, offset + limit);
-      return {
-        key: `archive:${offset}`,
-        status: 200,
-        body: JSON.stringify(slice.map(toSubstackArchiveItem)),
-      };
+      const items = slice.map((p) =>
+        options.archiveBodies ? { ...toSubstackArchiveItem(p), body_html: p.html } : toSubstackArchiveItem(p),
+      );
+      return { key: `archive:${offset}`, status: 200, body: JSON.stringify(items) };
     }
     const post = /^\/api\/v1\/posts\/([^/]+)$/.exec(url.pathname);
     if (post) {

@@ -54,13 +54,17 @@ function toListedPost(
     const slug = isRecord(item) && typeof item.slug === 'string' ? item.slug : '?';
     return { url: `${baseUrl}/p/${slug}`, reason: raw };
   }
+  // The archive normally lists posts without bodies; when an entry does carry one, no request is needed.
+  const listed = isRecord(item) && typeof item.body_html === 'string' && item.body_html.trim() !== '';
+  const body = listed ? String(item.body_html) : undefined;
   return {
     slug: raw.slug,
     title: raw.title.trim(),
     date: raw.post_date,
     url: raw.canonical_url,
-    bodyListed: false,
-    loadBody: () => fetchSubstackBody(client, baseUrl, raw.slug),
+    bodyListed: listed,
+    loadBody: () =>
+      body !== undefined ? Promise.resolve(body) : fetchSubstackBody(client, baseUrl, raw.slug),
   };
 }
 

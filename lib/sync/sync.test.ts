@@ -140,6 +140,16 @@ describe('syncCatalogue', () => {
     expect(ssScore).toBeGreaterThan(wpScore!);
   });
 
+  it('takes Substack bodies from the archive listing when it carries them, with no request per post', async () => {
+    await substack.close();
+    substack = await startSubstackStandIn(inventedSubstackPosts(), { archiveBodies: true });
+
+    await runSync();
+
+    expect(bodyFetches()).toEqual([]);
+    expect(await files()).toContain('import-ai-483.substack.html');
+  });
+
   it('skips and counts posts that are not issues, without fetching their bodies', async () => {
     const { result } = await runSync();
 
