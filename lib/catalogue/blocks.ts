@@ -68,7 +68,7 @@ export function joinBlocks(prev: Block, next: Block): Block {
   const nextText = blockText(next);
   const opens = /[([{“‘]$/.test(blockText(prev));
   const glue =
-    opens || /^[.,;:!?)\]}’”%]/.test(nextText) || nextText === ''
+    opens || /^[.,;:!?)\]}’”%…]/.test(nextText) || nextText === ''
       ? []
       : [{ type: 'text' as const, value: ' ' }];
   return {

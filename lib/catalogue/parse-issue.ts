@@ -26,7 +26,8 @@ export interface ParsedIssue extends Omit<Issue, 'date' | 'dateBasis'> {
   };
 }
 
-const ISSUE_NUMBER = /\bImport\s*AI\s*(?:issue\s*)?#?\s*(\d{1,5})\b/i;
+/** "Import AI 226: …", "ImportAI 449: …", and the 2016–17 forms "Import AI: Issue 39: …", "Import AI: #75". */
+const ISSUE_NUMBER = /\bImport\s*AI\s*:?\s*(?:(?:issue|no\.?)\s*)?#?\s*(\d{1,5})\b/i;
 const PERMALINK = /^https?:\/\/(?:www\.)?jack-clark\.net\/(\d{4})\/(\d{2})\/(\d{2})\/import-ai-(\d{1,5})\b/i;
 
 /** Parses one raw issue file. Throws `CatalogueError` with a specific reason when it cannot. */

@@ -31,6 +31,7 @@ export function segmentStories(input: readonly Block[], options: { fragmented: b
   let blocks = input.map(withoutStrayMarkers).filter(isNotEmpty).flatMap(splitHeadlineAndDek);
   if (options.fragmented) blocks = joinFragments(blocks);
   blocks = dropBoilerplate(blocks);
+  blocks = joinBrokenItems(blocks);
   blocks = joinRunInLabels(blocks);
   return new Segmenter(blocks).run();
 }
@@ -101,7 +102,10 @@ function joinFragments(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const prev = out[out.length - 1];
-    if (prev && shouldJoin(prev, block)) out[out.length - 1] = joinBlocks(prev, block);
+    const before = out[out.length - 2];
+    // The line under a "Tech Tales" heading is the tale's title, whatever follows it.
+    const isTaleTitle = before !== undefined && TECH_TALES.test(blockText(before));
+    if (prev && !isTaleTitle && shouldJoin(prev, block)) out[out.length - 1] = joinBlocks(prev, block);
     else out.push(block);
   }
   return out;
@@ -120,6 +124,8 @@ function shouldJoin(prev: Block, next: Block): boolean {
   if (isSetting(b) || TECH_TALES.test(b) || TECH_TALES.test(a) || isSignOff(b)) return false;
   // A dek whose text slipped onto the next line: "…" then "the words…".
   if (/^[…._*\s]+$/.test(a) && ELLIPSIS_START.test(a)) return true;
+  // A lone ellipsis that trails off the sentence before it, not the opening of a dek.
+  if (/^(…|\.{3})$/.test(b) && !TERMINAL.test(a)) return true;
   if (ELLIPSIS_START.test(b)) return false;
   // A widget's label ("Subscribe now") is a line of its own, not the start of the next headline.
   if (isBoilerplate(a) && /^\p{Lu}/u.test(b)) return false;
@@ -150,6 +156,25 @@ function isInsideParentheses(text: string): boolean {
 }
 
 /**
+ * Some exports cut one bullet's sentence into several bullets ("* …to initiate contact with other",
+ * "* members of the lab…"): an item that starts in lower case goes on from an unfinished one.
+ */
+function joinBrokenItems(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev?.kind === 'item' &&
+      block.kind === 'item' &&
+      /^\p{Ll}/u.test(blockText(block)) &&
+      !/[.!?:;]["”’)]?$/.test(blockText(prev));
+    if (prev && continues) out[out.length - 1] = joinBlocks(prev, block);
+    else out.push(block);
+  }
+  return out;
+}
+
+/**
  * A run-in label ("Why this matters - a long reason:", "Read more:", "What they found:") opens the
  * paragraph after it. Substack's HTML usually runs them in, but the static-site export always puts
  * them on a line of their own and the HTML sometimes breaks the line after one; either way the
@@ -167,7 +192,7 @@ function joinRunInLabels(blocks: Block[]): Block[] {
       prev &&
       !joined.has(prev) &&
       isLabelThenProse(prev, block, inPolicyColumn) &&
-      !standsAsHeadline(prev, out[out.length - 2])
+      !standsAsHeadline(prev, out[out.length - 2], block)
     ) {
       out[out.length - 1] = joinBlocks(prev, block);
       // Two labels in a row make one label, which still takes the prose after it.
@@ -182,14 +207,20 @@ function joinRunInLabels(blocks: Block[]): Block[] {
  * after a previous story's closing "Read more" (stories are not always separated), and under a
  * "Tech Tales" or essay-series heading.
  */
-function standsAsHeadline(line: Block, before: Block | undefined): boolean {
+function standsAsHeadline(line: Block, before: Block | undefined, after: Block): boolean {
   if (!before || before.kind === 'break') return true;
   const text = blockText(line);
   const beforeText = blockText(before);
-  if (TECH_TALES.test(beforeText) || ESSAY_SERIES.test(beforeText) || /\bessay series\b/i.test(beforeText)) {
-    return true;
-  }
-  return !LABEL.test(text) && READ_MORE.test(beforeText) && /[:?]$/.test(text);
+  const underHeading =
+    TECH_TALES.test(beforeText) || ESSAY_SERIES.test(beforeText) || /\bessay series\b/i.test(beforeText);
+  // A title under a "Tech Tales" or essay-series heading; a "Preamble:" there is still a label.
+  if (underHeading) return !text.endsWith(':');
+  return (
+    !LABEL.test(text) &&
+    READ_MORE.test(beforeText) &&
+    /[:?]$/.test(text) &&
+    wordCount(blockText(after)) >= MIN_STORY_OPENING_WORDS
+  );
 }
 
 function isLabelThenProse(label: Block, next: Block, inPolicyColumn: boolean): boolean {
@@ -501,7 +532,9 @@ function isSetting(text: string): boolean {
 
 /** "…Russia taps AI pioneer to launch a lab…" or "…WUTDet…": an ellipsis, then words. */
 function isDek(text: string): boolean {
-  if (!ELLIPSIS_START.test(text) || wordCount(text) > 80) return false;
+  // One dek in the archive lost a dot of its opening ellipsis (".Emergent agent communication!…").
+  const opens = ELLIPSIS_START.test(text) || /^\.\p{Lu}.*(…|\.{2,})$/u.test(text);
+  if (!opens || wordCount(text) > 80) return false;
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   return words >= 2 || (words === 1 && /(…|\.{2,})$/.test(text));
 }

@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIssueFile } from './index';
-import {
-  asIssueFile,
-  CORPUS_DIR,
-  hasRealArchive,
-  readFeedItems,
-  type FeedItem,
-} from './testing/real-archive';
+import { asIssueFile, CORPUS_DIR, hasRealArchive, readFeedItems } from './testing/real-archive';
 
 /**
  * One issue, one structure, whatever the shape: an issue the archive holds as Markdown (or as the
@@ -25,13 +19,9 @@ interface Pair {
   fed: Parsed;
 }
 
-function numberOf(item: FeedItem): number {
-  return Number(/\bImport ?AI (\d+)/i.exec(item.title)?.[1]);
-}
-
 function pairs(feed: string, publisher: 'substack' | 'wordpress'): Pair[] {
   return readFeedItems(feed).flatMap((item) => {
-    const number = numberOf(item);
+    const { number } = item;
     const copies = [`import-ai-${number}.md`, `import-ai-${number}.wordpress.html`].filter(
       (name) => name.endsWith('.md') || publisher !== 'wordpress',
     );

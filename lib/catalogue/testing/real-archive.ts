@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseIssueTitle, renderIssueFile, rfc822ToIsoDate } from '../../sync/issue-file';
+import { parseFeed } from '../../sync/rss';
+import type { RawFeedItem } from '../../sync/types';
 
 /**
  * Where tests find the real archive and the publishers' feeds: `../shared` beside the repository
@@ -11,53 +14,31 @@ export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
 export const FEEDS_DIR = path.join(SHARED_DIR, 'feeds');
 export const hasRealArchive = existsSync(CORPUS_DIR) && existsSync(FEEDS_DIR);
 
-export interface FeedItem {
-  title: string;
-  link: string;
-  /** `content:encoded`: the publisher's body HTML. */
-  html: string;
+export type Publisher = 'substack' | 'wordpress';
+
+/** A feed's issue items, read with sync's own feed parser. */
+export function readFeedItems(feed: string): (RawFeedItem & { number: number })[] {
+  return parseFeed(readFileSync(path.join(FEEDS_DIR, feed), 'utf8'), feed).flatMap((item) => {
+    const verdict = parseIssueTitle(item.title);
+    return verdict.kind === 'issue' ? [{ ...item, number: verdict.number }] : [];
+  });
 }
 
-/** The items of an RSS 2.0 feed file in ../shared/feeds (content as CDATA or as escaped text). */
-export function readFeedItems(file: string): FeedItem[] {
-  const xml = readFileSync(path.join(FEEDS_DIR, file), 'utf8');
-  return [...xml.matchAll(/<item\b[^>]*>([\s\S]*?)<\/item>/g)].map(([, item = '']) => ({
-    title: xmlText(item, 'title'),
-    link: xmlText(item, 'link'),
-    html: xmlText(item, 'content:encoded'),
-  }));
-}
-
-function xmlText(item: string, tag: string): string {
-  const match = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(item);
-  const raw = match?.[1] ?? '';
-  const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(raw);
-  if (cdata) return cdata[1]!;
-  return raw
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
-/** The item of a feed for issue `number` (by its title), or an error naming the feed. */
-export function feedItem(file: string, number: number): FeedItem {
-  const item = readFeedItems(file).find((i) => new RegExp(`\\bImport ?AI ${number}\\b`, 'i').test(i.title));
-  if (!item) throw new Error(`${file}: no item for issue ${number}`);
+/** The item of a feed for issue `number`, or an error naming the feed. */
+export function feedItem(feed: string, number: number): RawFeedItem & { number: number } {
+  const item = readFeedItems(feed).find((i) => i.number === number);
+  if (!item) throw new Error(`${feed}: no item for issue ${number}`);
   return item;
 }
 
-/** A feed item as a catalogue file: the front matter `npm run sync` writes, then the item's HTML. */
-export function asIssueFile(item: FeedItem, source: 'substack' | 'wordpress'): string {
-  return [
-    '---',
-    `title: ${JSON.stringify(item.title.trim())}`,
-    `url: ${item.link.trim()}`,
-    `source: ${source}`,
-    '---',
-    item.html,
-  ].join('\n');
+/** A feed item as the catalogue file `npm run sync` writes for it. */
+export function asIssueFile(item: RawFeedItem & { number: number }, source: Publisher): string {
+  return renderIssueFile({
+    number: item.number,
+    title: item.title.trim(),
+    date: rfc822ToIsoDate(item.pubDate) ?? '',
+    url: item.link,
+    source,
+    html: item.contentEncoded ?? '',
+  });
 }
