@@ -102,6 +102,14 @@ export function scoreTopics(story: TaggableStory): Map<string, number> {
   return new Map(TOPICS.map((topic, i) => [topic.slug, scores[i]!]));
 }
 
+/** An essay ranges over many subjects; it is filed under its strongest few. */
+const MAX_ESSAY_TOPICS = 3;
+/**
+ * A news story that reaches no topic's threshold still goes under its strongest topic when that
+ * topic has at least this share of its threshold; below it, nothing fits and it stays untagged.
+ */
+const FALLBACK_MIN_STRENGTH = 0.5;
+
 /**
  * Topics for one story, in taxonomy order. Tech Tales are exactly `fiction`; the policy column
  * is always `policy`; everything else is scored against the taxonomy's terms.
@@ -109,11 +117,22 @@ export function scoreTopics(story: TaggableStory): Map<string, number> {
 export function tagStory(story: TaggableStory): string[] {
   if (story.kind === 'tech-tales') return ['fiction'];
   const scores = scoreTopics(story);
-  const topics = new Set<string>();
-  if (story.kind === 'policy-column') topics.add('policy');
-  for (const topic of TOPICS) {
-    if (topic.slug === 'fiction' || topic.terms.length === 0) continue;
-    if ((scores.get(topic.slug) ?? 0) >= (topic.threshold ?? DEFAULT_THRESHOLD)) topics.add(topic.slug);
+  // Strength: a topic's score as a share of its threshold, so topics with different thresholds compare.
+  const strengths = TOPICS.filter((t) => t.slug !== 'fiction' && t.terms.length > 0)
+    .map((t) => ({ slug: t.slug, strength: (scores.get(t.slug) ?? 0) / (t.threshold ?? DEFAULT_THRESHOLD) }))
+    .sort((a, b) => b.strength - a.strength);
+  let chosen = strengths.filter((t) => t.strength >= 1).map((t) => t.slug);
+  if (story.kind === 'editorial') chosen = chosen.slice(0, MAX_ESSAY_TOPICS);
+  const strongest = strengths[0];
+  if (
+    chosen.length === 0 &&
+    story.kind === 'news' &&
+    strongest &&
+    strongest.strength >= FALLBACK_MIN_STRENGTH
+  ) {
+    chosen = [strongest.slug];
   }
+  const topics = new Set(chosen);
+  if (story.kind === 'policy-column') topics.add('policy');
   return TOPICS.map((t) => t.slug).filter((slug) => topics.has(slug));
 }
