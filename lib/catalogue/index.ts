@@ -1,4 +1,4 @@
-export { loadCatalogue, buildCatalogue, isIssueFileName, MAX_ISSUE_BYTES } from './load';
+export { loadCatalogue, loadIssueFiles, buildCatalogue, isIssueFileName, MAX_ISSUE_BYTES } from './load';
 export type { Catalogue, CatalogueReport, SourceFile } from './load';
 export { parseIssueFile } from './parse-issue';
 export { detectFormat } from './formats/detect';

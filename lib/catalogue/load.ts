@@ -58,15 +58,27 @@ export async function loadCatalogue(dir: string, options: { cache?: ParseCache }
   } catch (error) {
     throw new CatalogueError(`catalogue: cannot read folder ${dir}: ${errorMessage(error)}`);
   }
+  const ignored = names.filter((name) => !isIssueFileName(name));
+  const catalogue = await loadIssueFiles(
+    names.filter(isIssueFileName).map((name) => path.join(dir, name)),
+    options,
+  );
+  catalogue.report.ignored.push(...ignored);
+  return catalogue;
+}
+
+/**
+ * Builds a catalogue from the given issue files, whatever their names (`npm run parse` reads
+ * files one by one). A file that cannot be read is reported, never thrown.
+ */
+export async function loadIssueFiles(
+  paths: readonly string[],
+  options: { cache?: ParseCache } = {},
+): Promise<Catalogue> {
   const files: SourceFile[] = [];
   const unreadable: CatalogueReport['rejected'] = [];
-  const ignored: string[] = [];
-  for (const name of names) {
-    const full = path.join(dir, name);
-    if (!isIssueFileName(name)) {
-      ignored.push(name);
-      continue;
-    }
+  for (const full of paths) {
+    const name = path.basename(full);
     try {
       const info = await stat(full);
       if (!info.isFile()) {
@@ -88,7 +100,6 @@ export async function loadCatalogue(dir: string, options: { cache?: ParseCache }
   const catalogue = buildCatalogue(files, options);
   catalogue.report.files += unreadable.length;
   catalogue.report.rejected.unshift(...unreadable);
-  catalogue.report.ignored.push(...ignored);
   return catalogue;
 }
 
