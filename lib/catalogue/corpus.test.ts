@@ -157,6 +157,17 @@ describe.skipIf(!existsSync(dir))('the Import AI archive', () => {
     ).toEqual([]);
   });
 
+  it('titles no story "Tech Tales", an essay series label or a headline cut short with "…"', () => {
+    const bad = catalogue.issues.flatMap((i) =>
+      i.stories
+        .filter((s) =>
+          /^(tech tales|import a-?idea|an occasional( longer form)? essay series)$|…$/i.test(s.title),
+        )
+        .map((s) => [i.number, s.title]),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('indexes no greeting, subscribe prompt, sign-off or footer', () => {
     const texts = [
       ...paragraphsOf(catalogue.issues).map((p) => ({ issue: p.issue, text: p.text })),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseIssueFile } from './index';
+import { buildCatalogue, parseIssueFile } from './index';
 import { asIssueFile, CORPUS_DIR, hasRealArchive, readFeedItems } from './testing/real-archive';
 
 /**
@@ -47,6 +47,23 @@ describe.skipIf(!hasRealArchive)('an issue read from two shapes', () => {
         ...pairs('jack-clark.net.feed.xml', 'wordpress'),
       ]
     : [];
+
+  it('accepts every item of both feeds, as the files sync writes for them', () => {
+    const files = (['importai.substack.com.feed.xml', 'jack-clark.net.feed.xml'] as const).flatMap((feed) =>
+      readFeedItems(feed).map((item) => {
+        const publisher = feed.startsWith('jack-clark') ? 'wordpress' : 'substack';
+        return {
+          name: `import-ai-${item.number}.${publisher}.html`,
+          content: Buffer.from(asIssueFile(item, publisher)),
+        };
+      }),
+    );
+    const { report } = buildCatalogue(files);
+    expect(report.rejected).toEqual([]);
+    // 465–467 are in both feeds: one copy of each is kept, the other set aside as a duplicate.
+    expect(report.accepted.length + report.duplicates.length).toBe(files.length);
+    expect(report.duplicates.map((d) => d.number).sort()).toEqual([465, 466, 467]);
+  });
 
   it('covers every Substack feed item whose issue the archive holds as Markdown (449–462)', () => {
     const markdown = all.filter((p) => p.archived.source.format !== 'html').map((p) => p.archived.number);
