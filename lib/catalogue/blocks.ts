@@ -19,9 +19,12 @@ export interface Block {
 
 export const BREAK: Block = { kind: 'break', inline: [] };
 
-/** A line that is only a separator: "#####…" (more than six #, so not a heading), "***", "---", "___". */
+/**
+ * A line that is only a separator: "#####…" (more than six #, so not a heading), "***", "---",
+ * "___", or a run of one other symbol the newsletter has used ("$$$" between funding stories).
+ */
 export function isSeparatorLine(text: string): boolean {
-  return /^(#{5,}|\*{3,}|-{3,}|_{3,})$/.test(text);
+  return /^(#{5,}|\*{3,}|-{3,}|_{3,}|\${3,}|={3,}|~{3,})$/.test(text);
 }
 
 export function textBlock(inline: Inline[], kind: Block['kind'] = 'text'): Block {

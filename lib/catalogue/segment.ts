@@ -83,6 +83,8 @@ const MAX_HEADLINE_WORDS = 40;
 const MIN_ESSAY_PARAGRAPHS = 8;
 /** A headline opens a story of prose, not a pointer ("…check out the videos:" "DexDrummer site."). */
 const MIN_STORY_OPENING_WORDS = 12;
+/** The longest dek written without its ellipses ("_MoneyMoneyMoney, but what does it all mean?_"). */
+const MAX_PLAIN_DEK_WORDS = 25;
 /** The longest untitled note that opens an issue (longer, it is the essay itself). */
 const MAX_NOTE_PARAGRAPHS = 4;
 /** How far past an essay-series heading its own title may sit (after a preamble). */
@@ -213,7 +215,8 @@ function standsAsHeadline(line: Block, before: Block | undefined, after: Block):
   const beforeText = blockText(before);
   const underHeading =
     TECH_TALES.test(beforeText) || ESSAY_SERIES.test(beforeText) || /\bessay series\b/i.test(beforeText);
-  // A title under a "Tech Tales" or essay-series heading; a "Preamble:" there is still a label.
+  // A title under a "Tech Tales" or essay-series heading; an essay's "Preamble:" is still a label.
+  if (TECH_TALES.test(beforeText)) return true;
   if (underHeading) return !text.endsWith(':');
   return (
     !LABEL.test(text) &&
@@ -260,7 +263,7 @@ class Segmenter {
   private seenBreak = false;
   private inPolicyColumn = false;
   private lastRole: ParagraphRole | undefined;
-  /** Stories that began before the issue's first separator. */
+  /** The story that opens the issue, when it began before the first separator. */
   private readonly opening = new Set<SegmentedStory>();
   /** Blocks already used by a look-ahead (an essay's title and subtitle). */
   private readonly consumed = new Set<number>();
@@ -419,8 +422,14 @@ class Segmenter {
   private tryHeadline(block: Block, text: string): boolean {
     if (block.kind !== 'text' && block.kind !== 'heading') return false;
     const next = this.peekText(1);
-    // A line followed by a dek is a headline, even one that reads like a label ("Check out…:").
-    if (next && isDek(next) && isHeadlineText(text)) {
+    // A line followed by a dek is a headline, even one that reads like a label ("Check out…:"). Where
+    // a story starts, an italic line under a bold headline is its dek even without the ellipses.
+    const italicDek =
+      (this.afterBreak || !this.current) &&
+      isWholeStrong(block) &&
+      /[:?]$/.test(text) &&
+      isPlainDek(this.blocks[this.i + 1]);
+    if (next && (isDek(next) || italicDek) && isHeadlineText(text)) {
       this.i += 2;
       this.startStory(cleanTitle(text), cleanDek(next), this.inPolicyColumn ? 'policy-column' : 'news');
       return true;
@@ -428,7 +437,11 @@ class Segmenter {
     if (!isPlausibleHeadline(text)) return false;
     const standalone =
       text.endsWith(':') || text.endsWith('?') || isWholeStrong(block) || block.kind === 'heading';
-    const followedByProse = next !== undefined && !ELLIPSIS_START.test(next);
+    // A headline opens a story, so the line after it must be that story's prose, not another
+    // headline with its dek (then this line is a note of its own, not a headline).
+    const after = this.peekText(2);
+    const followedByProse =
+      next !== undefined && !ELLIPSIS_START.test(next) && !(after !== undefined && isDek(after));
     if (!followedByProse) return false;
     // Policy-column items have no dek: a standalone "Headline:" line opens each one.
     if (this.inPolicyColumn && text.endsWith(':') && wordCount(text) <= 20) {
@@ -492,7 +505,9 @@ class Segmenter {
   private startStory(title: string, dek: string, kind: StoryKind): void {
     this.current = { title, dek, kind, paragraphs: [] };
     this.stories.push(this.current);
-    if (!this.seenBreak) this.opening.add(this.current);
+    // Only the issue's first piece (after any untitled note) can be its opening essay.
+    const firstPiece = this.stories.every((s) => s === this.current || s.kind === 'editorial');
+    if (!this.seenBreak && firstPiece) this.opening.add(this.current);
     this.lastRole = undefined;
   }
 
@@ -537,6 +552,12 @@ function isDek(text: string): boolean {
   if (!opens || wordCount(text) > 80) return false;
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   return words >= 2 || (words === 1 && /(…|\.{2,})$/.test(text));
+}
+
+function isPlainDek(block: Block | undefined): boolean {
+  if (!block || block.kind !== 'text' || !isWholeEmphasis(block)) return false;
+  const text = blockText(block);
+  return wordCount(text) <= MAX_PLAIN_DEK_WORDS && !isSetting(text);
 }
 
 function isHeadlineText(text: string): boolean {
