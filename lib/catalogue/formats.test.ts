@@ -820,6 +820,33 @@ describe('parseIssueFile', () => {
     });
   });
 
+  describe('when a Substack post has footnotes and captioned images', () => {
+    const issue = parseIssueFile(
+      'import-ai-909.substack.html',
+      `---
+title: "Import AI 909: Footnoted kettles"
+---
+<p><strong>Kettles get footnotes:</strong><br><em>…A careful benchmark…</em><br>Kettles boil faster than models<a class="footnote-anchor" data-component-name="FootnoteAnchorToDOM" id="footnote-anchor-1" href="#footnote-1" target="_self">1</a> expected.</p>
+<div class="captioned-image-container"><figure><a class="image-link image2" href="https://example.com/k.png"><div class="image2-inset"><picture><img src="https://example.com/k.png" alt=""></picture></div></a><figcaption class="image-caption">A kettle, photographed.</figcaption></figure></div>
+<p>The lab measured forty kettles.</p>
+<p>***</p>
+<p><strong>Teapots fall behind:</strong><br><em>…Slow and steady…</em><br>Teapots were slower.</p>
+<div class="footnote" data-component-name="FootnoteToDOM"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number" contenteditable="false" target="_self">1</a><div class="footnote-content"><p>Invented models, that is.</p></div></div>
+`,
+    );
+
+    it('puts each note right after the paragraph that cites it, without gluing its number to a word', () => {
+      expect(issue.stories.map((s) => s.paragraphs.map((p) => p.text))).toEqual([
+        [
+          'Kettles boil faster than models expected.',
+          '[1] Invented models, that is.',
+          'The lab measured forty kettles.',
+        ],
+        ['Teapots were slower.'],
+      ]);
+    });
+  });
+
   describe('when given a WordPress page', () => {
     const issue = parseIssueFile('import-ai-906.html', WORDPRESS_HTML);
     const html = issue.stories.flatMap((s) => s.paragraphs.map((p) => p.html)).join('\n');

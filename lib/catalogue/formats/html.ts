@@ -4,6 +4,7 @@ import { BREAK, blockText, isSeparatorLine, markSameItem, textBlock, type Block 
 import { frontMatterString, type FrontMatter } from '../front-matter';
 import { stripLeading, text, type Inline } from '../inline';
 import { splitLines, type Piece } from '../lines';
+import { moveFootnotes } from './html-footnotes';
 import { toIsoDay, type ParsedSource } from './types';
 
 type Node = T.ChildNode | T.Document;
@@ -61,6 +62,7 @@ const BLOCKS = new Set([
 export function parseHtml(doc: FrontMatter): ParsedSource {
   const document = parse(doc.body);
   const root = findContentRoot(document);
+  if ('childNodes' in root) moveFootnotes(root);
   const blocks: Block[] = [];
   visitBlock(root, blocks, 'text');
   const title =
