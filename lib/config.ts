@@ -29,3 +29,12 @@ export function publisherUrls(): { substack: string; wordpress: string } {
     wordpress: process.env.WORDPRESS_URL || DEFAULT_WORDPRESS_URL,
   };
 }
+
+/**
+ * Whether a reverse proxy in front of the server sets `X-Forwarded-Host` and `-Proto`
+ * (`TRUST_PROXY=1`). Off by default: without a proxy that overwrites them, any client could send
+ * them and point canonical and exported links at another site.
+ */
+export function trustProxy(): boolean {
+  return process.env.TRUST_PROXY === '1';
+}

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import next from 'next';
 import {
@@ -7,6 +8,8 @@ import {
   searchEndpoint,
   type EndpointResponse,
 } from '../lib/api/search-endpoint';
+import { screenRequest, unreadableRequest } from '../lib/api/request-guard';
+import { siteUrl } from '../lib/config';
 import { requestOrigin } from '../lib/request-origin';
 import { getStore } from '../lib/store/store';
 
@@ -21,6 +24,7 @@ const hostname = process.env.HOSTNAME ?? '0.0.0.0';
 const COMPRESS_ABOVE = 1024;
 
 async function main(): Promise<void> {
+  checkSiteUrl();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -31,17 +35,36 @@ async function main(): Promise<void> {
   );
 
   const server = createServer((req, res) => {
+    const refused = screenRequest(req.method, req.url);
+    if (refused) {
+      send(req, res, refused);
+      return;
+    }
     if (req.method === 'GET' && (req.url === '/api/search' || req.url?.startsWith('/api/search?'))) {
       void answerSearch(req, res);
       return;
     }
     void handle(req, res);
   });
+  // Node answers these itself, with a bare response (or none): give them the security headers too.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) =>
+    endRaw(socket, screenRequest('CONNECT', req.url)!),
+  );
+  server.on('clientError', (_error, socket: Duplex) => endRaw(socket, unreadableRequest()));
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`serve: listening on http://${hostname}:${port}`));
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Pages fall back to SITE_URL for their absolute links, so it must be one. */
+function checkSiteUrl(): void {
+  const url = URL.parse(siteUrl());
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new Error(
+      `serve: SITE_URL ${JSON.stringify(siteUrl())} is not an absolute http(s) URL; set it to the site's public origin, e.g. https://search.example.org`,
+    );
 }
 
 async function answerSearch(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -54,6 +77,10 @@ async function answerSearch(req: IncomingMessage, res: ServerResponse): Promise<
     console.error('serve: /api/search failed:', error);
     response = errorResponse(500, 'the search failed; please try again');
   }
+  send(req, res, response);
+}
+
+function send(req: IncomingMessage, res: ServerResponse, response: EndpointResponse): void {
   const headers: Record<string, string | number> = { ...API_HEADERS, ...response.headers };
   let body: Buffer | string = response.body;
   if (body.length > COMPRESS_ABOVE && /\bgzip\b/.test(headerValue(req, 'accept-encoding') ?? '')) {
@@ -64,6 +91,21 @@ async function answerSearch(req: IncomingMessage, res: ServerResponse): Promise<
   headers['Content-Length'] = Buffer.byteLength(body);
   res.writeHead(response.status, headers);
   res.end(body);
+}
+
+/** Writes a response straight to a socket Node has not made a request of, and closes it. */
+function endRaw(socket: Duplex, response: EndpointResponse): void {
+  if (!socket.writable) return;
+  const headers = {
+    ...response.headers,
+    'Content-Length': Buffer.byteLength(response.body),
+    Connection: 'close',
+  };
+  const head = [
+    `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${response.body}`);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | null {

@@ -32,7 +32,9 @@ export async function searchEndpoint(params: URLSearchParams, origin: string): P
   try {
     const request = parseSearchParams(params);
     const { engine } = await getStore();
-    const format = params.get('format');
+    const formats = params.getAll('format');
+    if (formats.length > 1) return errorResponse(400, 'format: give it once');
+    const format = formats[0] ?? null;
     if (format === null) {
       return {
         status: 200,
@@ -40,7 +42,7 @@ export async function searchEndpoint(params: URLSearchParams, origin: string): P
         body: engine.searchJson(request),
       };
     }
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format) || params.getAll('format').length > 1) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       return errorResponse(
         400,
         `format: "${format.slice(0, 20)}" is not one of ${EXPORT_FORMATS.join(', ')}`,

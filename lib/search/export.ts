@@ -37,12 +37,13 @@ export function exportResults(response: SearchResponse, format: ExportFormat, or
     );
     return [header.join(','), ...lines].join('\r\n') + '\r\n';
   }
-  const title = response.query.trim() ? `Import AI search: ${response.query.trim()}` : 'Import AI search';
+  const query = response.query.replace(/\s+/g, ' ').trim();
+  const title = query ? `Import AI search: ${codeSpan(query)}` : 'Import AI search';
   const body = rows.map(
     (r) =>
       `## ${escapeMarkdown(r.story)}\n\n*Import AI ${r.issue}, ${r.date}* — [permanent link](${r.link})\n\n> ${escapeMarkdown(r.text)}\n`,
   );
-  return `# ${escapeMarkdown(title)}\n\n${response.total} matching paragraphs; ${rows.length} exported.\n\n${body.join('\n')}`;
+  return `# ${title}\n\n${response.total} matching paragraphs; ${rows.length} exported.\n\n${body.join('\n')}`;
 }
 
 function csvCell(value: string | number): string {
@@ -50,6 +51,17 @@ function csvCell(value: string | number): string {
   // A leading = + - @ would be read as a formula by spreadsheets.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The query as inline code, on one line: nothing in it can start a block, a link or an autolink
+ * (GFM links bare URLs even when their characters are escaped). The fence is one backtick longer
+ * than any run inside.
+ */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${text} ${fence}`;
 }
 
 function escapeMarkdown(text: string): string {
