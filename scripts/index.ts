@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { catalogueDir, indexDir } from '../lib/config';
+import { printable } from '../lib/format';
 import { buildArtefacts } from '../lib/store/build';
 
 /**
@@ -21,7 +22,8 @@ async function main(): Promise<number> {
   const source = catalogueDir();
   const target = indexDir();
   const result = await buildArtefacts({ catalogueDir: source, indexDir: target, incremental });
-  for (const line of result.summary) console.log(line);
+  // Lines carry file names and titles from the archive: print each as one visible line.
+  for (const line of result.summary) console.log(printable(line));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `index: wrote ${path.relative(process.cwd(), result.buildDir) || result.buildDir} in ${seconds} s`,

@@ -148,7 +148,7 @@ export function buildCatalogue(
       byNumber.set(parsed.number, parsed);
       continue;
     }
-    const [kept, dropped] = richness(parsed) > richness(existing) ? [parsed, existing] : [existing, parsed];
+    const [kept, dropped] = isPreferredCopy(parsed, existing) ? [parsed, existing] : [existing, parsed];
     byNumber.set(parsed.number, kept);
     report.duplicates.push({ file: dropped.source.file, number: parsed.number, kept: kept.source.file });
   }
@@ -196,6 +196,21 @@ function decodeText(content: Buffer): string {
   } catch {
     throw new CatalogueError('not a text file (invalid UTF-8)');
   }
+}
+
+/** A file name as the archive names issues (`import-ai-320.md`), not a copy's (`import-ai-320 (copy).md`). */
+const CANONICAL_NAME = /^import-ai-\d+(?:\.[a-z]+)+$/i;
+
+/** The richer copy wins; on a tie, the canonically named file, then the shorter name. */
+function isPreferredCopy(candidate: ParsedIssue, existing: ParsedIssue): boolean {
+  const richer = richness(candidate) - richness(existing);
+  if (richer !== 0) return richer > 0;
+  const [a, b] = [candidate.source.file, existing.source.file];
+  const order =
+    Number(!CANONICAL_NAME.test(a)) - Number(!CANONICAL_NAME.test(b)) ||
+    a.length - b.length ||
+    a.localeCompare(b);
+  return order < 0;
 }
 
 /** How much a copy of an issue holds: its text, its links, and its markup. */

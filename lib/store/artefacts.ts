@@ -45,10 +45,16 @@ export async function resolveCurrentBuild(indexDir: string): Promise<string> {
 }
 
 export async function readArtefact(buildDir: string, name: string): Promise<string> {
+  return (await readArtefactBytes(buildDir, name)).toString('utf8');
+}
+
+export async function readArtefactBytes(buildDir: string, name: string): Promise<Buffer> {
   try {
-    return await readFile(path.join(buildDir, name), 'utf8');
+    return await readFile(path.join(buildDir, name));
   } catch {
-    throw new Error(`index: ${path.join(buildDir, name)} is missing; rebuild with \`npm run index\``);
+    throw new Error(
+      `index: ${path.join(buildDir, name)} is missing or unreadable; run \`npm run index\` to rebuild it`,
+    );
   }
 }
 

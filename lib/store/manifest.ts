@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The artefact's identity. Bump `ARTEFACT_VERSION` whenever the catalogue's JSON shape, the
- * FlexSearch configuration or the tokenizer changes: FlexSearch's export does not carry its
- * config, so an index built one way and loaded another would silently return wrong results.
+ * FlexSearch configuration, the tokenizer or this manifest changes: FlexSearch's export does not
+ * carry its config, so an index built one way and loaded another would silently return wrong results.
  */
 export const ARTEFACT_FORMAT = 'import-ai-search';
-export const ARTEFACT_VERSION = 1;
+export const ARTEFACT_VERSION = 2;
+
+/** One file of a build as the build wrote it. */
+export interface ArtefactFile {
+  bytes: number;
+  /** Hex SHA-256 of the file's content. */
+  sha256: string;
+}
 
 export interface Manifest {
   format: typeof ARTEFACT_FORMAT;
@@ -14,9 +23,25 @@ export interface Manifest {
   issues: number;
   stories: number;
   paragraphs: number;
+  /** Distinct index terms over the whole catalogue: with the bytes, what the server's heap grows with. */
+  terms: number;
   /** Names of the search index's exported chunks, in the order they were written. */
   searchChunks: string[];
+  /**
+   * Every other file of the build (path relative to the build folder) with its size and hash: a
+   * server refuses a file that does not match, such as a damaged one or one copied from another build.
+   */
+  files: Record<string, ArtefactFile>;
 }
+
+export function describeArtefact(content: string | Buffer): ArtefactFile {
+  return {
+    bytes: Buffer.byteLength(content),
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
+}
+
+const COUNTS = ['issues', 'stories', 'paragraphs', 'terms'] as const;
 
 export function checkManifest(raw: unknown, where: string): Manifest {
   const manifest = raw as Partial<Manifest> | null;
@@ -28,5 +53,30 @@ export function checkManifest(raw: unknown, where: string): Manifest {
       `index: ${where} was built with index format ${String(manifest.version)}, but this server reads format ${ARTEFACT_VERSION}; rebuild it with \`npm run index\``,
     );
   }
+  const files = manifest.files;
+  if (
+    COUNTS.some((key) => !Number.isInteger(manifest[key])) ||
+    !Array.isArray(manifest.searchChunks) ||
+    !files ||
+    typeof files !== 'object' ||
+    Object.values(files).some((f) => !Number.isInteger(f?.bytes) || !/^[0-9a-f]{64}$/.test(f?.sha256 ?? ''))
+  ) {
+    throw new Error(`index: ${where}'s manifest is damaged; run \`npm run index\` to rebuild it`);
+  }
   return manifest as Manifest;
+}
+
+/** Throws, naming the file, unless `content` is exactly what the build wrote as `name`. */
+export function verifyArtefact(manifest: Manifest, name: string, content: Buffer, file: string): void {
+  const expected = manifest.files[name];
+  if (!expected)
+    throw new Error(
+      `index: ${file} is not listed in the build's manifest; run \`npm run index\` to rebuild it`,
+    );
+  const actual = describeArtefact(content);
+  if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
+    throw new Error(
+      `index: ${file} does not match the build's manifest (${actual.bytes} bytes, SHA-256 ${actual.sha256.slice(0, 12)}…; the build wrote ${expected.bytes} bytes, ${expected.sha256.slice(0, 12)}…): it is damaged or from another build; run \`npm run index\` to rebuild it`,
+    );
+  }
 }
