@@ -108,6 +108,7 @@ export default async function SearchPage({ searchParams }: Props) {
               <p className="text-sm">
                 Did you mean{' '}
                 <Link
+                  prefetch={false}
                   href={searchUrl({ ...request, q: response.suggestion, page: 1 })}
                   className="font-medium text-indigo-700 underline dark:text-indigo-300"
                 >
@@ -131,6 +132,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     <li key={`${r.facet}-${r.value}`}>
                       Drop the {describeFilter(r.facet, r.value)}:{' '}
                       <Link
+                        prefetch={false}
                         href={searchUrl(r.request)}
                         className="text-indigo-700 underline dark:text-indigo-300"
                       >
@@ -150,6 +152,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <p className="mt-6 text-sm">
               This page is past the last result.{' '}
               <Link
+                prefetch={false}
                 href={searchUrl({ ...request, page: 1 })}
                 className="text-indigo-700 underline dark:text-indigo-300"
               >

@@ -11,6 +11,7 @@ export function SortControl({ request }: { request: SearchRequest }) {
       <span className="mr-1 text-zinc-500 dark:text-zinc-400">Sort:</span>
       {SORTS.map((sort) => (
         <Link
+          prefetch={false}
           key={sort}
           href={searchUrl({ ...request, sort, page: 1 })}
           scroll={false}
@@ -40,6 +41,7 @@ export function ActiveFilters({ chips, clearUrl }: { chips: Chip[]; clearUrl: st
     <div className="flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">
       {chips.map((chip) => (
         <Link
+          prefetch={false}
           key={chip.label}
           href={chip.removeUrl}
           scroll={false}
@@ -53,7 +55,12 @@ export function ActiveFilters({ chips, clearUrl }: { chips: Chip[]; clearUrl: st
         </Link>
       ))}
       {chips.length > 1 && (
-        <Link href={clearUrl} scroll={false} className="text-sm text-zinc-600 underline dark:text-zinc-400">
+        <Link
+          prefetch={false}
+          href={clearUrl}
+          scroll={false}
+          className="text-sm text-zinc-600 underline dark:text-zinc-400"
+        >
           Clear all
         </Link>
       )}
@@ -73,6 +80,7 @@ export function Pagination({ request, total }: { request: SearchRequest; total: 
     <nav aria-label="Pages" className="mt-8 flex flex-wrap items-center justify-center gap-1 text-sm">
       {page > 1 && (
         <Link
+          prefetch={false}
           href={link(page - 1)}
           rel="prev"
           className="rounded-md px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
@@ -84,6 +92,7 @@ export function Pagination({ request, total }: { request: SearchRequest; total: 
         <span key={n} className="flex items-center">
           {i > 0 && numbers[i - 1]! < n - 1 && <span className="px-1 text-zinc-400">…</span>}
           <Link
+            prefetch={false}
             href={link(n)}
             aria-current={n === page ? 'page' : undefined}
             aria-label={`Page ${n}`}
@@ -97,6 +106,7 @@ export function Pagination({ request, total }: { request: SearchRequest; total: 
       ))}
       {page < pages && (
         <Link
+          prefetch={false}
           href={link(page + 1)}
           rel="next"
           className="rounded-md px-3 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"

@@ -58,6 +58,7 @@ function FacetItem({ value }: { value: FacetLink }) {
   return (
     <li>
       <Link
+        prefetch={false}
         href={value.toggleUrl}
         scroll={false}
         rel="nofollow"

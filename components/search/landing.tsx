@@ -36,6 +36,7 @@ export function Landing({
             {examples.map((q) => (
               <li key={q}>
                 <Link
+                  prefetch={false}
                   href={searchUrl({ q })}
                   className="inline-block rounded-full border border-zinc-300 px-3 py-1 text-sm hover:border-indigo-500 hover:text-indigo-700 dark:border-zinc-700 dark:hover:text-indigo-300"
                 >
@@ -55,7 +56,7 @@ export function Landing({
           <ul className="mt-3 divide-y divide-zinc-200 dark:divide-zinc-800">
             {issues.slice(0, 8).map((issue) => (
               <li key={issue.number} className="py-3">
-                <Link href={issueUrl(issue.number)} className="group block">
+                <Link prefetch={false} href={issueUrl(issue.number)} className="group block">
                   <span className="text-xs text-zinc-500 dark:text-zinc-400">
                     Import AI {issue.number} · {formatIssueDate(issue.date, issue.dateBasis)}
                   </span>
@@ -79,6 +80,7 @@ export function Landing({
           {topics.map((topic) => (
             <li key={topic.slug}>
               <Link
+                prefetch={false}
                 href={topicUrl(topic.slug)}
                 className="flex items-baseline justify-between gap-3 rounded-md px-2 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
               >

@@ -31,6 +31,7 @@ function SnippetList({ results, q }: { results: SearchResult[]; q: string }) {
       {results.map((result) => (
         <li key={result.id}>
           <Link
+            prefetch={false}
             href={issueUrlWithQuery(result.issue, q, result.id)}
             className="-mx-2 block rounded-lg px-2 py-1.5 font-serif text-[15px] leading-relaxed text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800/70 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-yellow-500/30"
           >
@@ -59,6 +60,7 @@ export function ResultList({
           <article className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 dark:border-zinc-800 dark:bg-zinc-900/60">
             <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
               <Link
+                prefetch={false}
                 href={issueUrl(group.first.issue)}
                 className="font-medium text-zinc-700 hover:underline dark:text-zinc-300"
               >
@@ -76,6 +78,7 @@ export function ResultList({
             </p>
             <h3 className="mt-1 text-lg leading-snug font-semibold">
               <Link
+                prefetch={false}
                 href={issueUrlWithQuery(group.first.issue, q, group.first.id)}
                 className="hover:text-indigo-700 hover:underline dark:hover:text-indigo-300"
               >
@@ -96,6 +99,7 @@ export function ResultList({
                 {group.first.topics.map((slug) => (
                   <li key={slug}>
                     <Link
+                      prefetch={false}
                       href={topicHref(slug)}
                       scroll={false}
                       className="rounded-full border border-zinc-200 px-2 py-0.5 text-xs text-zinc-600 hover:border-indigo-400 hover:text-indigo-700 dark:border-zinc-700 dark:text-zinc-400 dark:hover:text-indigo-300"
