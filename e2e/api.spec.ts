@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectApiError as expectError } from './support';
 
 /** The JSON API's contract, through HTTP: the shapes a client may rely on and the one error shape. */
 
@@ -8,16 +9,6 @@ const facetValue = {
   count: expect.any(Number),
   selected: expect.any(Boolean),
 };
-
-async function expectError(response: APIResponse, status: number, message: string | RegExp) {
-  expect(response.status()).toBe(status);
-  expect(response.headers()['content-type']).toMatch(/^application\/json/);
-  expect(await response.json()).toEqual({
-    ok: false,
-    status,
-    error: typeof message === 'string' ? message : expect.stringMatching(message),
-  });
-}
 
 test.describe('GET /api/search', () => {
   test('answers ?q=alphafold with the query, totals, facets and results', async ({ request }) => {

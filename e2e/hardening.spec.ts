@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
+import { expectApiError } from './support';
 
 /**
  * Odd requests, through HTTP against the production server (`npm start`): each gets a clean 4xx in
@@ -13,14 +14,8 @@ function expectSecurityHeaders(response: APIResponse) {
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
 }
 
-async function expectApiError(response: APIResponse, status: number, message: string | RegExp) {
-  expect(response.status()).toBe(status);
-  expect(response.headers()['content-type']).toMatch(/^application\/json/);
-  expect(await response.json()).toEqual({
-    ok: false,
-    status,
-    error: typeof message === 'string' ? message : expect.stringMatching(message),
-  });
+async function expectRefusal(response: APIResponse, status: number, message: string | RegExp) {
+  await expectApiError(response, status, message);
   expectSecurityHeaders(response);
 }
 
@@ -35,7 +30,7 @@ test.describe('bad percent-encoding in a path', () => {
   }
 
   test('/api/issues/%ff is a 400 in the API error shape', async ({ request }) => {
-    await expectApiError(
+    await expectRefusal(
       await request.get('/api/issues/%ff'),
       400,
       'path: "/api/issues/%ff" is not valid percent-encoded UTF-8',
@@ -53,7 +48,7 @@ test.describe('methods', () => {
 
   test('POST /api/issues is a 405 with Allow and a JSON body', async ({ request }) => {
     const response = await request.post('/api/issues', { data: {} });
-    await expectApiError(response, 405, 'method: POST is not allowed; use GET or HEAD');
+    await expectRefusal(response, 405, 'method: POST is not allowed; use GET or HEAD');
     expect(response.headers()['allow']).toBe('GET, HEAD, OPTIONS');
   });
 
@@ -67,12 +62,12 @@ test.describe('methods', () => {
 test.describe('the API error contract', () => {
   for (const path of ['/api/nonexistent', '/api/%73earch', '/api/issues/226/extra']) {
     test(`${path} is a JSON 404, not the HTML page`, async ({ request }) => {
-      await expectApiError(await request.get(path), 404, /^no API endpoint /);
+      await expectRefusal(await request.get(path), 404, /^no API endpoint /);
     });
   }
 
   test('format given twice is refused as "give it once"', async ({ request }) => {
-    await expectApiError(
+    await expectRefusal(
       await request.get('/api/search?q=alphafold&format=csv&format=csv'),
       400,
       'format: give it once',

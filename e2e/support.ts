@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
 /**
  * Shared helpers for the browser tests. They anchor on Import AI 226, the one issue that is in
@@ -60,4 +60,15 @@ export async function deepParagraph(request: APIRequestContext): Promise<IssuePa
   const paragraph = tale!.paragraphs[2];
   expect(paragraph).toBeDefined();
   return paragraph!;
+}
+
+/** Asserts the API's one error shape: `{ ok: false, status, error }` as JSON with that status. */
+export async function expectApiError(response: APIResponse, status: number, message: string | RegExp) {
+  expect(response.status()).toBe(status);
+  expect(response.headers()['content-type']).toMatch(/^application\/json/);
+  expect(await response.json()).toEqual({
+    ok: false,
+    status,
+    error: typeof message === 'string' ? message : expect.stringMatching(message),
+  });
 }
