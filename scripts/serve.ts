@@ -1,5 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import v8 from 'node:v8';
 import { gzipSync } from 'node:zlib';
 import next from 'next';
 import {
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
   await app.prepare();
   // Load the index before the first request rather than during it; a broken index stops the start.
   const store = await getStore();
+  const heap = v8.getHeapStatistics();
   console.log(
-    `serve: ${store.manifest.issues} issues, ${store.manifest.paragraphs} paragraphs from ${store.buildDir}`,
+    `serve: ${store.manifest.issues} issues, ${store.manifest.paragraphs} paragraphs from ${store.buildDir}; heap ${mb(heap.used_heap_size)} of ${mb(heap.heap_size_limit)} MB`,
   );
 
   const server = createServer((req, res) => {
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
   server.on('connect', (req: IncomingMessage, socket: Duplex) =>
     endRaw(socket, screenRequest('CONNECT', req.url)!),
   );
-  server.on('clientError', (_error, socket: Duplex) => endRaw(socket, unreadableRequest()));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+    endRaw(socket, unreadableRequest(error.code)),
+  );
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`serve: listening on http://${hostname}:${port}`));
   const stop = () => server.close(() => process.exit(0));
@@ -95,7 +99,10 @@ function send(req: IncomingMessage, res: ServerResponse, response: EndpointRespo
 
 /** Writes a response straight to a socket Node has not made a request of, and closes it. */
 function endRaw(socket: Duplex, response: EndpointResponse): void {
-  if (!socket.writable) return;
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
   const headers = {
     ...response.headers,
     'Content-Length': Buffer.byteLength(response.body),
@@ -106,6 +113,10 @@ function endRaw(socket: Duplex, response: EndpointResponse): void {
     ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
   ];
   socket.end(`${head.join('\r\n')}\r\n\r\n${response.body}`);
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | null {

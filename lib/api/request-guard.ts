@@ -26,8 +26,10 @@ export function screenRequest(
   return undefined;
 }
 
-/** For a request Node's parser could not read (an unknown method, a malformed header). */
-export function unreadableRequest(): EndpointResponse {
+/** For a request Node's parser gave up on (an unknown method, a malformed or oversized header, a stall). */
+export function unreadableRequest(code: string | undefined): EndpointResponse {
+  if (code === 'HPE_HEADER_OVERFLOW') return refuse(false, 431, 'request: the headers are too large');
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return refuse(false, 408, 'request: timed out');
   return refuse(false, 400, 'request: not readable as HTTP/1.1');
 }
 

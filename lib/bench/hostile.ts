@@ -84,3 +84,82 @@ function randomText(random: Random): string {
   }
   return parts.join('');
 }
+
+/** One request of the hostile mix: what an attacker might send, one at a time. */
+export interface HostileRequest {
+  label: string;
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+
+const many = (key: string, values: readonly (string | number)[]) =>
+  values.map((v) => `${key}=${encodeURIComponent(String(v))}`).join('&');
+
+/**
+ * The hostile mix timed one request at a time: the requests of the hardening reports (phrase
+ * queries of common words, no-result searches with many filters, bad encodings, odd methods and
+ * headers, symbol-only queries) plus the heaviest legitimate requests (a 1,000-row export, the
+ * largest page of results).
+ */
+export function hostileRequests(): HostileRequest[] {
+  const nothingMatches = [
+    `q=${encodeURIComponent(Array.from({ length: 16 }, () => '"the the"').join(' '))}`,
+    many(
+      'topic',
+      Array.from({ length: 20 }, (_, i) => `no-topic-${i}`),
+    ),
+    many(
+      'year',
+      Array.from({ length: 20 }, (_, i) => 1990 + i),
+    ),
+    many(
+      'issue',
+      Array.from({ length: 20 }, (_, i) => 9000 + i),
+    ),
+    many(
+      'kind',
+      Array.from({ length: 20 }, (_, i) => `no-kind-${i}`),
+    ),
+  ].join('&');
+  const get = (label: string, path: string, headers?: Record<string, string>): HostileRequest => ({
+    label,
+    method: 'GET',
+    path,
+    headers,
+  });
+  const q = (value: string) => `q=${encodeURIComponent(value)}`;
+  return [
+    get('search page: 16 "the the" phrases, 20 values of each filter, no results', `/?${nothingMatches}`),
+    get('API: 16 "the the" phrases, 20 values of each filter, no results', `/api/search?${nothingMatches}`),
+    get('API: "the the the" ×10 + "a a"', `/api/search?${q(`${'"the the the" '.repeat(10)}"a a"`)}`),
+    get('API: "of the" ×16', `/api/search?${q('"of the" '.repeat(16).trim())}`),
+    get('search page: "of the" ×16', `/?${q('"of the" '.repeat(16).trim())}`),
+    get('API: export of 1,000 rows for "the" (CSV)', `/api/search?${q('the')}&format=csv`),
+    get('API: 100 results for "the"', `/api/search?${q('the')}&per=100`),
+    get('API: q=😀', `/api/search?${q('😀')}`),
+    get('API: q="""', `/api/search?${q('"""')}`),
+    get('API: q=- - -', `/api/search?${q('- - -')}`),
+    get('API: q=OR OR', `/api/search?${q('OR OR')}`),
+    get(
+      'API: Markdown export of a q with newlines and ---',
+      `/api/search?${q('ai\n---\nhttp://x.example')}&format=md`,
+    ),
+    get('API: format=csv&format=csv', `/api/search?${q('ai')}&format=csv&format=csv`),
+    get('/issues/%ff', '/issues/%ff'),
+    get('/issues/%', '/issues/%'),
+    get('/api/issues/%ff', '/api/issues/%ff'),
+    get('/topics/%E0%A4%A', '/topics/%E0%A4%A'),
+    get('/issues/226/%ED%A0%80', '/issues/226/%ED%A0%80'),
+    get('/api/nonexistent', '/api/nonexistent'),
+    get('/api/%73earch', '/api/%73earch'),
+    { label: 'TRACE /', method: 'TRACE', path: '/' },
+    { label: 'POST /api/issues', method: 'POST', path: '/api/issues' },
+    get('Host: a:99999, CSV export', `/api/search?${q('tpu')}&format=csv`, { Host: 'a:99999' }),
+    get('Host: 1.2.3.256, issue page', '/issues/226', { Host: '1.2.3.256' }),
+    get('X-Forwarded-Host: evil.example, issue page', '/issues/226', { 'X-Forwarded-Host': 'evil.example' }),
+    ...hostileQueryStrings(40).map((query, i) =>
+      get(`API: hostile query string #${i + 1}`, `/api/search?${query}`),
+    ),
+  ];
+}

@@ -1,8 +1,19 @@
+import type { Issue } from '../catalogue/model';
 import suite from '../search/relevance-suite.json';
+import { seededRandom, type Random } from './random';
 
 /** What a benchmark query exercises. */
 export type QueryKind =
-  'suite' | 'word' | 'long' | 'phrase' | 'filter' | 'or' | 'exclusion' | 'misspelling' | 'no-hits';
+  | 'suite'
+  | 'word'
+  | 'long'
+  | 'phrase'
+  | 'filter'
+  | 'or'
+  | 'exclusion'
+  | 'misspelling'
+  | 'no-hits'
+  | 'archive';
 
 export interface BenchQuery {
   q: string;
@@ -102,6 +113,39 @@ export function uncachedQueryMix(): BenchQuery[] {
   const out: BenchQuery[] = [];
   for (const word of WORDS) for (const { q, kind } of queryMix()) out.push({ q: `${q} ${word}`, kind });
   return out;
+}
+
+/** Distinct queries drawn from the archive, more than any result cache holds. */
+export const ARCHIVE_QUERIES = 4_000;
+const ARCHIVE_WORD = /[a-z][a-z'’-]{2,}/g;
+
+/**
+ * `count` distinct queries drawn from the archive's own paragraphs (a seeded draw, so every run and
+ * every server gets the same list): one to three consecutive words of a random paragraph, a tenth
+ * of them as a quoted phrase. Cycled through in order, no cache of fewer entries can answer any.
+ */
+export function archiveQueries(issues: readonly Issue[], count = ARCHIVE_QUERIES, seed = 11): BenchQuery[] {
+  const paragraphs = issues.flatMap((issue) => issue.stories.flatMap((s) => s.paragraphs.map((p) => p.text)));
+  if (paragraphs.length === 0) throw new Error('bench: no paragraphs to draw queries from');
+  const random = seededRandom(seed);
+  const seen = new Set<string>();
+  for (let tries = 0; seen.size < count && tries < count * 50; tries++) {
+    const words = paragraphs[Math.floor(random() * paragraphs.length)]!.toLowerCase().match(ARCHIVE_WORD);
+    if (!words) continue;
+    const length = drawLength(random);
+    const start = Math.floor(random() * Math.max(1, words.length - length + 1));
+    const picked = words.slice(start, start + length).join(' ');
+    seen.add(length > 1 && random() < 0.1 ? `"${picked}"` : picked);
+  }
+  if (seen.size < count)
+    throw new Error(`bench: drew only ${seen.size} distinct queries from the archive (wanted ${count})`);
+  return [...seen].map((q) => ({ q, kind: 'archive' }));
+}
+
+/** One word half the time, two words a third, three the rest: what people type. */
+function drawLength(random: Random): number {
+  const roll = random();
+  return roll < 0.5 ? 1 : roll < 0.85 ? 2 : 3;
 }
 
 /** `/api/search?q=…` paths for a list of queries. */

@@ -28,7 +28,7 @@ export async function buildArtefacts(options: {
   const cache = await openParseCache(options.indexDir, await hashParserSource(), {
     reuse: options.incremental !== false,
   });
-  const { catalogue, terms } = rejectOversizedIssues(await loadCatalogue(options.catalogueDir, { cache }));
+  const { catalogue, words } = rejectOversizedIssues(await loadCatalogue(options.catalogueDir, { cache }));
   const search = await buildSearchArtefacts(catalogue.issues);
   const stories = catalogue.issues.flatMap((i) => i.stories);
   const files = new Map<string, string>([
@@ -43,7 +43,7 @@ export async function buildArtefacts(options: {
     issues: catalogue.issues.length,
     stories: stories.length,
     paragraphs: stories.reduce((n, s) => n + s.paragraphs.length, 0),
-    terms,
+    words,
     searchChunks: [...search.keys()],
     files: Object.fromEntries([...files].map(([name, content]) => [name, describeArtefact(content)])),
   };

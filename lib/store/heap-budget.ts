@@ -5,22 +5,25 @@ const MB = 1024 * 1024;
 /**
  * What loading a build costs the server's heap, measured with `readStore` over the archive and
  * over the archive plus invented issues of 5,000–95,000 distinct words (node 20, 2026-11): the heap
- * grows with the artefact's bytes and, separately, with its distinct terms (the spelling index and
+ * grows with the artefact's bytes and, separately, with its distinct words (the spelling index and
  * FlexSearch's maps hold one entry per term).
  */
 export const HEAP_BUDGET = {
   /** Heap per byte of artefact on disk (catalogue and index chunks): 4.4 measured. */
   perArtefactByte: 5,
-  /** Heap per distinct index term: 1.1 KB measured. */
-  perTerm: 1.25 * 1024,
-  /** Free heap left after loading, for rendering pages and searches under load (peak seen: 40 MB at 64 connections). */
+  /** Heap per distinct word (an index term, a spelling entry): 1.1 KB measured. */
+  perWord: 1.25 * 1024,
+  /**
+   * Free heap left after loading, for rendering pages, searches and exports under load: the heap
+   * peaked 55 MB above its loaded size at 64 connections of issue pages, search pages and exports.
+   */
   headroomBytes: 64 * MB,
 } as const;
 
 /** The heap a build needs once loaded, by the table above. */
 export function estimateStoreHeap(manifest: Manifest): number {
   const artefactBytes = Object.values(manifest.files).reduce((sum, file) => sum + file.bytes, 0);
-  return artefactBytes * HEAP_BUDGET.perArtefactByte + manifest.terms * HEAP_BUDGET.perTerm;
+  return artefactBytes * HEAP_BUDGET.perArtefactByte + manifest.words * HEAP_BUDGET.perWord;
 }
 
 /**
@@ -36,6 +39,6 @@ export function checkHeapBudget(
   const free = heap.limitBytes - heap.usedBytes;
   if (need <= free) return;
   throw new Error(
-    `index: ${where} needs about ${Math.ceil(need / MB)} MB of heap to load and serve (${manifest.issues} issues, ${manifest.terms} distinct terms), but this process has ${Math.floor(free / MB)} MB free under its cap of ${Math.round(heap.limitBytes / MB)} MB; raise HEAP_MB (npm start) or serve a smaller catalogue`,
+    `index: ${where} needs about ${Math.ceil(need / MB)} MB of heap to load and serve (${manifest.issues} issues, ${manifest.words} distinct words), but this process has ${Math.floor(free / MB)} MB free under its cap of ${Math.round(heap.limitBytes / MB)} MB; raise HEAP_MB (npm start) or serve a smaller catalogue`,
   );
 }

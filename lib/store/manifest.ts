@@ -23,8 +23,8 @@ export interface Manifest {
   issues: number;
   stories: number;
   paragraphs: number;
-  /** Distinct index terms over the whole catalogue: with the bytes, what the server's heap grows with. */
-  terms: number;
+  /** Distinct words over the whole catalogue: with the bytes, what the server's heap grows with. */
+  words: number;
   /** Names of the search index's exported chunks, in the order they were written. */
   searchChunks: string[];
   /**
@@ -41,7 +41,7 @@ export function describeArtefact(content: string | Buffer): ArtefactFile {
   };
 }
 
-const COUNTS = ['issues', 'stories', 'paragraphs', 'terms'] as const;
+const COUNTS = ['issues', 'stories', 'paragraphs', 'words'] as const;
 
 export function checkManifest(raw: unknown, where: string): Manifest {
   const manifest = raw as Partial<Manifest> | null;

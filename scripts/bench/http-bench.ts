@@ -11,7 +11,7 @@ export const CONNECTIONS = [16, 64] as const;
 export interface Workloads {
   /** The query mix (every query cached by our server after its first request). */
   mix: readonly BenchQuery[];
-  /** More distinct queries than our result cache holds. */
+  /** Distinct queries drawn from the archive, many more than our result cache holds. */
   uncached: readonly BenchQuery[];
 }
 
@@ -43,7 +43,7 @@ async function loadRoutes(plan: LoadPlan, routes: Route[]): Promise<LoadResult[]
   for (const connections of CONNECTIONS) {
     for (const route of routes) {
       const name = `${plan.server} ${route.label}`;
-      // The uncached run pushes the mix out of a 500-entry cache: put it back first.
+      // The uncached run pushes the mix out of the result cache: put it back first.
       if (route.prime) await primePaths(plan.origin, route.paths);
       plan.log(`http: ${name}, ${connections} connections, ${plan.seconds} s`);
       out.push(
@@ -102,6 +102,26 @@ export function httpRatios(runs: readonly LoadResult[]): HttpSection['ratios'] {
       oursVsFlexRps: ratio(ours?.requestsPerSecond, flex?.requestsPerSecond),
       oursVsFlexP99: ratio(ours?.latency.p99, flex?.latency.p99),
       oursVsMiniRps: ratio(ours?.requestsPerSecond, mini?.requestsPerSecond),
+    };
+  });
+}
+
+/** Ours against bare FlexSearch on the archive-drawn queries (every request a cache miss). */
+export function uncachedRatios(runs: readonly LoadResult[], queries: number): HttpSection['uncached'] {
+  const find = (name: string, connections: number) =>
+    runs.find((r) => r.name === name && r.connections === connections);
+  return CONNECTIONS.map((connections) => {
+    const ours = find('ours GET /api/search (uncached)', connections);
+    const flex = find('bare-flexsearch GET /api/search (uncached)', connections);
+    return {
+      connections,
+      queries,
+      oursRps: ours?.requestsPerSecond ?? Number.NaN,
+      flexRps: flex?.requestsPerSecond ?? Number.NaN,
+      oursVsFlexRps: ratio(ours?.requestsPerSecond, flex?.requestsPerSecond),
+      oursP99: ours?.latency.p99 ?? Number.NaN,
+      flexP99: flex?.latency.p99 ?? Number.NaN,
+      oursVsFlexP99: ratio(ours?.latency.p99, flex?.latency.p99),
     };
   });
 }

@@ -86,7 +86,7 @@ export function renderReport(results: BenchResults): string {
   }
 
   if (results.http) {
-    const { runs, ratios } = results.http;
+    const { runs, ratios, uncached } = results.http;
     section(
       'HTTP',
       [
@@ -101,6 +101,62 @@ export function renderReport(results: BenchResults): string {
             times(r.oursVsMiniRps),
           ]),
         ),
+        `Uncached: ${uncached[0]?.queries ?? 0} distinct queries drawn from the archive, cycled (no cache can answer):`,
+        table(
+          [
+            'connections',
+            'ours req/s',
+            'flex req/s',
+            'ours/flex (≥0.5)',
+            'ours p99 ms',
+            'flex p99 ms',
+            'p99 ratio (≤2)',
+          ],
+          uncached.map((u) => [
+            String(u.connections),
+            count(u.oursRps),
+            count(u.flexRps),
+            times(u.oursVsFlexRps),
+            ms(u.oursP99),
+            ms(u.flexP99),
+            times(u.oursVsFlexP99),
+          ]),
+        ),
+      ].join('\n'),
+    );
+  }
+
+  if (results.hostile) {
+    const h = results.hostile;
+    const slowest = [...h.requests].sort((a, b) => b.ms - a.ms).slice(0, 10);
+    section(
+      'Hostile requests (one at a time, idle server)',
+      [
+        `Slowest: ${ms(h.slowest.ms)} ms, ${h.slowest.label} (${h.slowest.status})`,
+        `A cached search asked meanwhile (${count(h.probe.n)} times): p50 ${ms(h.probe.p50)} ms, worst wait ${ms(h.probe.max)} ms`,
+        table(
+          ['request', 'status', 'ms'],
+          slowest.map((r) => [r.label, String(r.status), ms(r.ms)]),
+        ),
+        `Status codes of all ${h.requests.length}: ${Object.entries(
+          h.requests.reduce<Record<string, number>>(
+            (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+            {},
+          ),
+        )
+          .map(([code, n]) => `${code} ×${n}`)
+          .join(', ')}`,
+      ].join('\n'),
+    );
+  }
+
+  if (results.typing) {
+    const t = results.typing;
+    section(
+      'Typing a query (Chromium)',
+      [
+        `"${t.query}" at one key every ${t.keyDelayMs} ms, then the results scrolled through: ${t.requests.length} requests`,
+        ...t.requests.map((r) => `  ${r}`),
       ].join('\n'),
     );
   }

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchQuery } from '../../lib/bench/queries';
-import { httpRatios, loadBare, loadOurs } from './http-bench';
+import { benchHostile } from './hostile-bench';
+import { httpRatios, loadBare, loadOurs, uncachedRatios } from './http-bench';
 import { ensureNextBuild, freePort, startNextServer } from './next-app';
 import type { BenchOptions, Durations } from './options';
 import { readRss, stopProcess } from './processes';
 import type { SectionRunner } from './sections';
 import { soak } from './soak';
 import type { BenchResults } from './types';
+import { benchTyping } from './typing';
 import { measurePage } from './weight';
 
 const SOAK_CONNECTIONS = 64;
@@ -23,10 +25,10 @@ export async function benchServer(options: {
   mix: readonly BenchQuery[];
   uncached: readonly BenchQuery[];
   sections: SectionRunner;
-}): Promise<Pick<BenchResults, 'http' | 'weight' | 'soak'>> {
+}): Promise<Pick<BenchResults, 'http' | 'weight' | 'soak' | 'hostile' | 'typing'>> {
   const { indexDir, bench, durations, mix, uncached, sections } = options;
   const { log } = sections;
-  const out: Pick<BenchResults, 'http' | 'weight' | 'soak'> = {};
+  const out: Pick<BenchResults, 'http' | 'weight' | 'soak' | 'hostile' | 'typing'> = {};
   const built = await sections.run('next build', () => ensureNextBuild(indexDir, log).then(() => true));
   if (!built) return out;
   const server = await sections.run('next start', async () =>
@@ -54,7 +56,9 @@ export async function benchServer(options: {
       const mini =
         (await sections.run('http (bare minisearch)', () => loadBare('mini', plan, work, indexDir))) ?? [];
       const runs = [...ours, ...flex, ...mini];
-      out.http = { runs, ratios: httpRatios(runs) };
+      out.http = { runs, ratios: httpRatios(runs), uncached: uncachedRatios(runs, uncached.length) };
+      out.hostile = await sections.run('hostile', () => benchHostile({ origin, log }));
+      out.typing = await sections.run('typing', () => benchTyping(origin));
     }
     if (bench.soak) {
       log(`soak: ${durations.soakSeconds} s at ${SOAK_CONNECTIONS} connections`);

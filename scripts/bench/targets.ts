@@ -15,11 +15,22 @@ export const LIMITS = {
   httpVsMiniRps: 20,
   /** Soak: mean RSS over the last quarter over the mean over the second quarter. */
   soakRssGrowth: 1.25,
+  /** Uncached (archive-drawn queries) at 16 connections: throughput against bare FlexSearch… */
+  uncachedVsFlexRps: 0.5,
+  /** …and p99 against bare FlexSearch's, unless it is under `uncachedP99Ms` anyway. */
+  uncachedVsFlexP99: 2,
+  uncachedP99Ms: 50,
+  /** The slowest single request of the hostile mix, on an idle server. */
+  hostileMaxMs: 100,
+  /** Requests sent while typing one query into the search page. */
+  typingRequests: 5,
 };
+
+const UNCACHED_CONNECTIONS = 16;
 
 /** PASS/MISS per target; `pass: null` when the section was not run. */
 export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[] {
-  const { build, engine, http, weight, soak } = results;
+  const { build, engine, http, weight, soak, hostile, typing } = results;
   const out: Target[] = [];
   const add = (name: string, pass: boolean | null, detail: string) => out.push({ name, pass, detail });
 
@@ -82,6 +93,35 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     'HTTP /api/search ≥ 20× bare-MiniSearch req/s',
     ratios.length ? ratios.every((r) => r.oursVsMiniRps >= LIMITS.httpVsMiniRps) : null,
     ratios.length ? perConnections((r) => r.oursVsMiniRps) : 'not run',
+  );
+  const uncached = http?.uncached.find((u) => u.connections === UNCACHED_CONNECTIONS);
+  add(
+    `uncached /api/search (${uncached?.queries ?? 0} archive queries) ≥ 0.5× bare-FlexSearch req/s at 16 connections`,
+    uncached ? uncached.oursVsFlexRps >= LIMITS.uncachedVsFlexRps : null,
+    uncached
+      ? `${uncached.oursRps.toFixed(0)} vs ${uncached.flexRps.toFixed(0)} req/s = ${times(uncached.oursVsFlexRps)}`
+      : 'not run',
+  );
+  add(
+    'uncached /api/search p99 ≤ 2× bare-FlexSearch p99 (or < 50 ms) at 16 connections',
+    uncached
+      ? uncached.oursVsFlexP99 <= LIMITS.uncachedVsFlexP99 || uncached.oursP99 < LIMITS.uncachedP99Ms
+      : null,
+    uncached
+      ? `${ms(uncached.oursP99)} ms vs ${ms(uncached.flexP99)} ms = ${times(uncached.oursVsFlexP99)}`
+      : 'not run',
+  );
+  add(
+    'slowest hostile request ≤ 100 ms',
+    hostile ? hostile.slowest.ms <= LIMITS.hostileMaxMs : null,
+    hostile
+      ? `${ms(hostile.slowest.ms)} ms: ${hostile.slowest.label}; a concurrent cached search waited up to ${ms(hostile.probe.max)} ms`
+      : 'not run',
+  );
+  add(
+    'typing a query sends ≤ 5 requests',
+    typing ? typing.requests.length <= LIMITS.typingRequests : null,
+    typing ? `${typing.requests.length} requests while typing "${typing.query}"` : 'not run',
   );
   add(
     'soak: zero 5xx',

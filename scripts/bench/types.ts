@@ -99,6 +99,34 @@ export interface HttpSection {
     oursVsFlexP99: number;
     oursVsMiniRps: number;
   }[];
+  /** The same ratios over the archive-drawn queries, every one a cache miss. */
+  uncached: {
+    connections: number;
+    /** Distinct queries cycled through. */
+    queries: number;
+    oursRps: number;
+    flexRps: number;
+    oursVsFlexRps: number;
+    oursP99: number;
+    flexP99: number;
+    oursVsFlexP99: number;
+  }[];
+}
+
+export interface HostileSection {
+  /** Each hostile request, sent alone, in order. */
+  requests: { label: string; method: string; path: string; status: number; ms: number }[];
+  slowest: HostileSection['requests'][number];
+  /** A cheap cached search asked over and over meanwhile: its worst wait is the worst stall. */
+  probe: LatencySummary;
+}
+
+export interface TypingSection {
+  /** What was typed, and how fast. */
+  query: string;
+  keyDelayMs: number;
+  /** Requests to the server from the first key until the results showed and the page scrolled. */
+  requests: string[];
 }
 
 export interface PageWeight {
@@ -182,6 +210,8 @@ export interface BenchResults {
   http?: HttpSection;
   weight?: WeightSection;
   soak?: SoakSection;
+  hostile?: HostileSection;
+  typing?: TypingSection;
   profile?: ProfileSection;
   targets: Target[];
   /** Problems met while running (a section that failed, a check that did not hold). */
