@@ -66,7 +66,7 @@ describe.skipIf(!existsSync(dir))('the Import AI archive', () => {
     const { report } = catalogue;
     expect(report.rejected).toEqual([]);
     expect(report.duplicates).toEqual([
-      { file: 'import-ai-386.auto.md', number: 386, kept: 'import-ai-386.md' },
+      { file: 'import-ai-386.auto.md', number: 386, kept: 'import-ai-386.md', reason: 'richer' },
     ]);
     expect(report.ignored).toEqual(['SOURCES.tsv']);
     expect(report.accepted.map((a) => a.file).sort()).toEqual(

@@ -134,7 +134,7 @@ describe('loadCatalogue', () => {
 
     it('sets aside the poorer copy of a duplicated issue without rejecting it', () => {
       expect(catalogue.report.duplicates).toEqual([
-        { file: 'import-ai-901.capture.md', number: 901, kept: 'import-ai-901.md' },
+        { file: 'import-ai-901.capture.md', number: 901, kept: 'import-ai-901.md', reason: 'richer' },
       ]);
       expect(catalogue.report.rejected.map((r) => r.file)).not.toContain('import-ai-901.capture.md');
     });
@@ -210,7 +210,7 @@ describe('buildCatalogue', () => {
       const { issues, report } = buildCatalogue(files);
       expect(issues.map((i) => i.source.file)).toEqual(['import-ai-901.md']);
       expect(report.duplicates).toEqual([
-        { file: 'import-ai-901.capture.md', number: 901, kept: 'import-ai-901.md' },
+        { file: 'import-ai-901.capture.md', number: 901, kept: 'import-ai-901.md', reason: 'richer' },
       ]);
       expect(report.rejected).toEqual([]);
     });

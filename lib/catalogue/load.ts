@@ -25,8 +25,11 @@ export interface CatalogueReport {
   files: number;
   accepted: { file: string; number: number; format: Issue['source']['format'] }[];
   rejected: { file: string; reason: string }[];
-  /** Second copies of an issue: the richer copy is kept and this one is set aside. */
-  duplicates: { file: string; number: number; kept: string }[];
+  /**
+   * Second copies of an issue, set aside: the richer copy is kept, or on a tie the canonically
+   * named file (`reason` says which decided).
+   */
+  duplicates: { file: string; number: number; kept: string; reason: 'richer' | 'name' }[];
   /** Files that are not issues by extension. */
   ignored: string[];
   /** Issues whose date is an estimate. */
@@ -150,7 +153,12 @@ export function buildCatalogue(
     }
     const [kept, dropped] = isPreferredCopy(parsed, existing) ? [parsed, existing] : [existing, parsed];
     byNumber.set(parsed.number, kept);
-    report.duplicates.push({ file: dropped.source.file, number: parsed.number, kept: kept.source.file });
+    report.duplicates.push({
+      file: dropped.source.file,
+      number: parsed.number,
+      kept: kept.source.file,
+      reason: richness(parsed) === richness(existing) ? 'name' : 'richer',
+    });
   }
 
   const parsedIssues = [...byNumber.values()].sort((a, b) => a.number - b.number);

@@ -23,7 +23,7 @@ export function summariseCatalogue(catalogue: Catalogue, dir: string): string[] 
   }
   for (const d of report.duplicates) {
     lines.push(
-      `catalogue: duplicate: ${d.file} is another copy of issue ${d.number}; kept the richer ${d.kept}`,
+      `catalogue: duplicate: ${d.file} is another copy of issue ${d.number}; ${d.reason === 'richer' ? `kept the richer ${d.kept}` : `kept ${d.kept} (as rich; the file named as the archive names issues wins)`}`,
     );
   }
   for (const r of report.rejected) lines.push(`catalogue: rejected: ${r.file}: ${r.reason}`);
