@@ -15,7 +15,7 @@ export default function NotFound() {
         .
       </p>
       <div className="mt-6">
-        <SearchBox q="" keep={[]} />
+        <SearchBox q="" />
       </div>
     </div>
   );

@@ -1,24 +1,36 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActiveFilters, ExportLinks, Pagination, SortControl } from '@/components/search/controls';
+import {
+  ActiveFilters,
+  ExportLinks,
+  GroupControl,
+  Pagination,
+  SortControl,
+} from '@/components/search/controls';
 import { FacetPanel } from '@/components/search/facet-panel';
 import { Landing } from '@/components/search/landing';
 import { ResultList } from '@/components/search/result-list';
 import { SearchBox } from '@/components/search/search-box';
-import { getArchiveCoverage } from '@/lib/archive/coverage';
-import { getExampleSearches } from '@/lib/archive/examples';
-import { getIssues } from '@/lib/catalogue/queries';
 import { formatCount } from '@/lib/format';
 import {
+  MAX_QUERY_LENGTH,
   parseSearchParams,
-  search,
   SearchParamError,
-  suggestFilterRemovals,
   toUrlSearchParams,
   type SearchRequest,
 } from '@/lib/search';
-import { activeFilterChips, describeFilter, facetLinks, hasFilters, keptParams } from '@/lib/search/view';
-import { getTopicSummaries } from '@/lib/topics/browse';
+import {
+  activeFilterChips,
+  describeFilter,
+  facetLinks,
+  hasFilters,
+  keptState,
+  resultCount,
+} from '@/lib/search/view';
+import { getArchiveCoverage, getExampleSearches } from '@/lib/served/archive';
+import { getIssues } from '@/lib/served/issues';
+import { search, suggestFilterRemovals } from '@/lib/served/search';
+import { getTopicSummaries } from '@/lib/served/topics';
 import { searchUrl, toggleFacetUrl } from '@/lib/urls';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -40,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
   } catch (error) {
     if (!(error instanceof SearchParamError)) throw error;
     return (
-      <Shell q={params.get('q')?.slice(0, 512) ?? ''} keep={[]}>
+      <Shell q={params.get('q')?.slice(0, MAX_QUERY_LENGTH) ?? ''} keep={{}}>
         <p
           role="alert"
           className="mt-6 rounded-lg bg-red-50 p-4 text-red-900 dark:bg-red-500/15 dark:text-red-100"
@@ -62,7 +74,7 @@ export default async function SearchPage({ searchParams }: Props) {
       getExampleSearches(),
     ]);
     return (
-      <Shell q="" keep={keptParams(request)} autoFocus hero>
+      <Shell q="" keep={keptState(request)} autoFocus hero>
         <Landing issues={issues} topics={topics} coverage={coverage} examples={examples} />
       </Shell>
     );
@@ -73,25 +85,38 @@ export default async function SearchPage({ searchParams }: Props) {
   const chips = activeFilterChips(request);
   const selectedCount = chips.length;
   const relaxations = response.total === 0 ? await suggestFilterRemovals(request) : [];
+  const count = resultCount(response);
+  const unit = request.group === 'story' ? 'story' : 'paragraph';
   const first = (request.page - 1) * request.per + 1;
-  const last = Math.min(response.total, request.page * request.per);
+  const last = Math.min(count, request.page * request.per);
 
   return (
-    <Shell q={request.q} keep={keptParams(request)}>
+    <Shell q={request.q} keep={keptState(request)}>
       <div className="mt-4 grid gap-4 md:mt-6 md:grid-cols-[15rem_1fr] md:gap-8">
         <FacetPanel facets={facets} selectedCount={selectedCount} />
         <section aria-labelledby="results-heading" className="min-h-[60vh] min-w-0">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="results-heading" className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
-              {response.total === 0 ? (
-                'No matching paragraphs'
+              {count === 0 ? (
+                `No matching ${unit === 'story' ? 'stories' : 'paragraphs'}`
               ) : (
                 <>
-                  <span className="font-semibold text-zinc-900 dark:text-zinc-100">
-                    {formatCount(response.total)}
-                  </span>{' '}
-                  matching {response.total === 1 ? 'paragraph' : 'paragraphs'}
-                  {response.results.length > 0 && response.total > request.per && (
+                  <span className="font-semibold text-zinc-900 dark:text-zinc-100">{formatCount(count)}</span>{' '}
+                  matching{' '}
+                  {unit === 'story'
+                    ? count === 1
+                      ? 'story'
+                      : 'stories'
+                    : count === 1
+                      ? 'paragraph'
+                      : 'paragraphs'}
+                  {unit === 'story' && (
+                    <>
+                      {' '}
+                      ({formatCount(response.total)} {response.total === 1 ? 'paragraph' : 'paragraphs'})
+                    </>
+                  )}
+                  {response.results.length > 0 && count > request.per && (
                     <>
                       {' '}
                       · showing {formatCount(first)}–{formatCount(last)}
@@ -100,7 +125,10 @@ export default async function SearchPage({ searchParams }: Props) {
                 </>
               )}
             </h2>
-            <SortControl request={request} />
+            <div className="flex flex-wrap items-center gap-3">
+              <GroupControl request={request} />
+              <SortControl request={request} />
+            </div>
           </div>
           <div className="mt-3 space-y-3">
             <ActiveFilters chips={chips} clearUrl={searchUrl({ q: request.q, sort: request.sort })} />
@@ -163,10 +191,10 @@ export default async function SearchPage({ searchParams }: Props) {
             <div className="mt-4">
               <ResultList
                 results={response.results}
-                q={request.q}
+                search={{ q: request.q, terms: response.terms }}
                 topicHref={(slug) => toggleFacetUrl(request, 'topic', slug)}
               />
-              <Pagination request={request} total={response.total} />
+              <Pagination request={request} total={count} />
               <div className="mt-6">
                 <ExportLinks request={request} total={response.total} />
               </div>
@@ -186,7 +214,7 @@ function Shell({
   children,
 }: {
   q: string;
-  keep: [string, string][];
+  keep: Partial<SearchRequest>;
   autoFocus?: boolean;
   hero?: boolean;
   children: React.ReactNode;

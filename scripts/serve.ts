@@ -12,7 +12,7 @@ import {
 import { screenRequest, unreadableRequest } from '../lib/api/request-guard';
 import { siteUrl } from '../lib/config';
 import { requestOrigin } from '../lib/request-origin';
-import { getStore } from '../lib/store/store';
+import { getServedBuild } from '../lib/served/build';
 
 /**
  * `npm start`: the production server. Next serves every page and route; `GET /api/search` — the
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   // Load the index before the first request rather than during it; a broken index stops the start.
-  const store = await getStore();
+  const store = await getServedBuild();
   const heap = v8.getHeapStatistics();
   console.log(
     `serve: ${store.manifest.issues} issues, ${store.manifest.paragraphs} paragraphs from ${store.buildDir}; heap ${mb(heap.used_heap_size)} of ${mb(heap.heap_size_limit)} MB`,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatCount } from '@/lib/format';
-import { getTopicSummaries } from '@/lib/topics/browse';
+import { getTopicSummaries } from '@/lib/served/topics';
 import { topicUrl } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';

@@ -4,6 +4,7 @@ import { formatIssueDate, issueSubtitle } from '@/lib/format';
 import { highlightHtml } from '@/lib/search/highlight';
 import { findTopic } from '@/lib/topics/taxonomy';
 import { issueUrl, paragraphUrl, searchUrl, topicUrl } from '@/lib/urls';
+import { MarkTarget } from './mark-target';
 import { ParagraphLink } from './paragraph-link';
 import { ScrollToParagraph } from './scroll-to-paragraph';
 
@@ -11,7 +12,7 @@ export interface IssueViewProps {
   issue: Issue;
   previous?: Issue;
   next?: Issue;
-  /** Stemmed query words to mark (from `?q=`). */
+  /** Stemmed words to mark: the words the search matched (`?terms=`), else the query's (`?q=`). */
   markTerms: Set<string>;
   q: string;
   /** The paragraph a share link points at, marked and scrolled to. */
@@ -104,6 +105,7 @@ export function IssueView({ issue, previous, next, markTerms, q, sharedParagraph
         )}
       </nav>
       {sharedParagraph && <ScrollToParagraph id={sharedParagraph} />}
+      <MarkTarget key={issue.number} />
     </article>
   );
 }
@@ -194,7 +196,7 @@ function ParagraphBlock({
       <p
         id={paragraph.id}
         data-shared={shared ? 'true' : undefined}
-        className={`scroll-mt-24 rounded-md font-serif text-[17px] leading-relaxed transition-colors target:bg-yellow-100 target:ring-4 target:ring-yellow-100 data-[shared=true]:bg-yellow-100 data-[shared=true]:ring-4 data-[shared=true]:ring-yellow-100 dark:target:bg-yellow-500/20 dark:target:ring-yellow-500/20 dark:data-[shared=true]:bg-yellow-500/20 dark:data-[shared=true]:ring-yellow-500/20 [&_a]:text-indigo-700 [&_a]:underline [&_a]:decoration-indigo-300 [&_a]:underline-offset-2 hover:[&_a]:decoration-indigo-700 dark:[&_a]:text-indigo-300 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-yellow-500/30 ${role}`}
+        className={`scroll-mt-24 rounded-md font-serif text-[17px] leading-relaxed transition-colors target:bg-yellow-100 target:ring-4 target:ring-yellow-100 data-[shared=true]:bg-yellow-100 data-[shared=true]:ring-4 data-[shared=true]:ring-yellow-100 data-[target=true]:bg-yellow-100 data-[target=true]:ring-4 data-[target=true]:ring-yellow-100 dark:target:bg-yellow-500/20 dark:target:ring-yellow-500/20 dark:data-[shared=true]:bg-yellow-500/20 dark:data-[shared=true]:ring-yellow-500/20 dark:data-[target=true]:bg-yellow-500/20 dark:data-[target=true]:ring-yellow-500/20 [&_a]:text-indigo-700 [&_a]:underline [&_a]:decoration-indigo-300 [&_a]:underline-offset-2 hover:[&_a]:decoration-indigo-700 dark:[&_a]:text-indigo-300 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-yellow-500/30 ${role}`}
         // Paragraph HTML is produced by the catalogue from an allow-list (links, emphasis, code) with text escaped.
         dangerouslySetInnerHTML={{ __html: highlightHtml(paragraph.html, markTerms) }}
       />

@@ -3,6 +3,7 @@
 import { usePathname } from 'next/navigation';
 import { useRef } from 'react';
 import { useSlashFocus } from '@/components/search/use-slash-focus';
+import { MAX_QUERY_LENGTH } from '@/lib/search/limits';
 
 /**
  * A small search box in the header of every page but the search page (which has its own), so "/"
@@ -26,7 +27,7 @@ export function HeaderSearch() {
         id="header-q"
         name="q"
         type="search"
-        maxLength={512}
+        maxLength={MAX_QUERY_LENGTH}
         placeholder="Search…  /"
         className="w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900"
       />

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { formatCount } from '@/lib/format';
-import { SORTS, type SearchRequest, type Sort } from '@/lib/search';
+import { EXPORT_FORMATS } from '@/lib/search/export';
+import { MAX_EXPORT } from '@/lib/search/limits';
+import { GROUPS, SORTS, type Group, type SearchRequest, type Sort } from '@/lib/search/types';
 import { searchUrl } from '@/lib/urls';
 
 const SORT_LABELS: Record<Sort, string> = { relevance: 'Relevance', newest: 'Newest', oldest: 'Oldest' };
@@ -23,6 +25,32 @@ export function SortControl({ request }: { request: SearchRequest }) {
           }`}
         >
           {SORT_LABELS[sort]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+const GROUP_LABELS: Record<Group, string> = { story: 'Stories', paragraph: 'Paragraphs' };
+
+/** One result per story (the default) or one per paragraph. */
+export function GroupControl({ request }: { request: SearchRequest }) {
+  return (
+    <nav aria-label="Show results as" className="flex items-center gap-1 text-sm">
+      <span className="mr-1 text-zinc-500 dark:text-zinc-400">Show:</span>
+      {GROUPS.map((group) => (
+        <Link
+          key={group}
+          href={searchUrl({ ...request, group, page: 1 })}
+          scroll={false}
+          aria-current={request.group === group ? 'true' : undefined}
+          className={`rounded-md px-2 py-1 ${
+            request.group === group
+              ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900'
+              : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
+          }`}
+        >
+          {GROUP_LABELS[group]}
         </Link>
       ))}
     </nav>
@@ -118,14 +146,18 @@ export function Pagination({ request, total }: { request: SearchRequest; total: 
   );
 }
 
+/** Downloads of the matching paragraphs (exports are always per paragraph). */
 export function ExportLinks({ request, total }: { request: SearchRequest; total: number }) {
   if (total === 0) return null;
-  const { page: _page, per: _per, ...rest } = request;
-  const base = { ...rest, page: 1, per: request.per };
+  const base = { ...request, page: 1 };
   return (
     <p className="text-xs text-zinc-500 dark:text-zinc-400">
-      Export {total > 1000 ? 'the first 1,000' : `all ${formatCount(total)}`}:{' '}
-      {(['csv', 'md', 'json'] as const).map((format, i) => (
+      Export{' '}
+      {total > MAX_EXPORT
+        ? `the first ${formatCount(MAX_EXPORT)} paragraphs`
+        : `all ${formatCount(total)} ${total === 1 ? 'paragraph' : 'paragraphs'}`}
+      :{' '}
+      {EXPORT_FORMATS.map((format, i) => (
         <span key={format}>
           {i > 0 && ' · '}
           <a

@@ -4,39 +4,32 @@ import type { SearchResult } from '@/lib/search';
 import { findTopic } from '@/lib/topics/taxonomy';
 import { issueUrl, issueUrlWithQuery } from '@/lib/urls';
 
-interface StoryGroup {
-  key: string;
-  first: SearchResult;
-  results: SearchResult[];
+/** Where a result links: the issue page, with the query (for the way back) and the matched words (to mark). */
+export interface ResultSearch {
+  q: string;
+  terms: readonly string[];
 }
 
-/** Results from the same story are shown under one story heading, placed where its best result ranks. */
-function groupByStory(results: readonly SearchResult[]): StoryGroup[] {
-  const groups = new Map<string, StoryGroup>();
-  for (const result of results) {
-    const key = `${result.issue}/${result.storyId}`;
-    const group = groups.get(key);
-    if (group) group.results.push(result);
-    else groups.set(key, { key, first: result, results: [result] });
-  }
-  return [...groups.values()];
-}
-
-/** Paragraphs shown per story before the rest fold away. */
-const SHOWN_PER_STORY = 3;
-
-function SnippetList({ results, q }: { results: SearchResult[]; q: string }) {
+function SnippetList({
+  issue,
+  paragraphs,
+  search,
+}: {
+  issue: number;
+  paragraphs: readonly { id: string; snippet: string }[];
+  search: ResultSearch;
+}) {
   return (
     <ul className="mt-2 space-y-1">
-      {results.map((result) => (
-        <li key={result.id}>
+      {paragraphs.map((paragraph) => (
+        <li key={paragraph.id}>
           <Link
             prefetch={false}
-            href={issueUrlWithQuery(result.issue, q, result.id)}
+            href={issueUrlWithQuery(issue, search, paragraph.id)}
             className="-mx-2 block rounded-lg px-2 py-1.5 font-serif text-[15px] leading-relaxed text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800/70 [&_mark]:rounded-sm [&_mark]:bg-yellow-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-yellow-500/30"
           >
             {/* The snippet is escaped by the search engine; only <mark> is added. */}
-            <span dangerouslySetInnerHTML={{ __html: result.snippet }} />
+            <span dangerouslySetInnerHTML={{ __html: paragraph.snippet }} />
           </Link>
         </li>
       ))}
@@ -44,33 +37,32 @@ function SnippetList({ results, q }: { results: SearchResult[]; q: string }) {
   );
 }
 
+/** One card per result: a story with its lead paragraph and up to two more (or, grouped by paragraph, one paragraph). */
 export function ResultList({
   results,
-  q,
+  search,
   topicHref,
 }: {
-  results: SearchResult[];
-  q: string;
+  results: readonly SearchResult[];
+  search: ResultSearch;
   topicHref: (slug: string) => string;
 }) {
   return (
     <ol className="space-y-4" aria-label="Results">
-      {groupByStory(results).map((group) => (
-        <li key={`${group.key}-${group.first.id}`}>
+      {results.map((result) => (
+        <li key={`${result.issue}-${result.id}`}>
           <article className="rounded-xl border border-zinc-200 bg-white p-4 shadow-xs sm:p-5 dark:border-zinc-800 dark:bg-zinc-900/60">
             <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
               <Link
                 prefetch={false}
-                href={issueUrl(group.first.issue)}
+                href={issueUrl(result.issue)}
                 className="font-medium text-zinc-700 hover:underline dark:text-zinc-300"
               >
-                Import AI {group.first.issue}
+                Import AI {result.issue}
               </Link>
               <span aria-hidden="true">·</span>
-              <time dateTime={group.first.date}>
-                {formatIssueDate(group.first.date, group.first.dateBasis)}
-              </time>
-              {group.first.kind === 'tech-tales' && (
+              <time dateTime={result.date}>{formatIssueDate(result.date, result.dateBasis)}</time>
+              {result.kind === 'tech-tales' && (
                 <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">
                   Tech Tales
                 </span>
@@ -79,24 +71,25 @@ export function ResultList({
             <h3 className="mt-1 text-lg leading-snug font-semibold">
               <Link
                 prefetch={false}
-                href={issueUrlWithQuery(group.first.issue, q, group.first.id)}
+                href={issueUrlWithQuery(result.issue, search, result.id)}
                 className="hover:text-indigo-700 hover:underline dark:hover:text-indigo-300"
               >
-                {group.first.story}
+                {result.story}
               </Link>
             </h3>
-            <SnippetList results={group.results.slice(0, SHOWN_PER_STORY)} q={q} />
-            {group.results.length > SHOWN_PER_STORY && (
-              <details className="mt-1">
-                <summary className="cursor-pointer rounded px-0.5 text-sm text-indigo-700 dark:text-indigo-300">
-                  {group.results.length - SHOWN_PER_STORY} more from this story
-                </summary>
-                <SnippetList results={group.results.slice(SHOWN_PER_STORY)} q={q} />
-              </details>
+            <SnippetList issue={result.issue} paragraphs={[result, ...(result.more ?? [])]} search={search} />
+            {(result.moreCount ?? 0) > 0 && (
+              <Link
+                prefetch={false}
+                href={issueUrlWithQuery(result.issue, search, result.storyId)}
+                className="mt-1 inline-block rounded px-0.5 text-sm text-indigo-700 underline hover:no-underline dark:text-indigo-300"
+              >
+                {result.moreCount} more in this story
+              </Link>
             )}
-            {group.first.topics.length > 0 && (
+            {result.topics.length > 0 && (
               <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Topics">
-                {group.first.topics.map((slug) => (
+                {result.topics.map((slug) => (
                   <li key={slug}>
                     <Link
                       prefetch={false}

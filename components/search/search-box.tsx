@@ -2,13 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
+import { MAX_QUERY_LENGTH } from '@/lib/search/limits';
+import type { SearchRequest } from '@/lib/search/types';
+import { searchParamsOf, searchUrl } from '@/lib/urls';
 import { useSlashFocus } from './use-slash-focus';
 
 export interface SearchBoxProps {
   /** The query currently shown. */
   q: string;
-  /** Other parameters to keep when the query changes (filters, sort), as hidden inputs. */
-  keep: [string, string][];
+  /** What a new query keeps of the current search (filters, sort…), sent as hidden inputs. */
+  keep?: Partial<SearchRequest>;
   autoFocus?: boolean;
   size?: 'large' | 'compact';
 }
@@ -19,7 +22,7 @@ const DEBOUNCE_MS = 250;
  * A plain GET form (works without JavaScript). With JavaScript, results follow the typing after a
  * short pause with the URL kept in sync, and "/" anywhere on the page focuses the box.
  */
-export function SearchBox({ q, keep, autoFocus, size = 'large' }: SearchBoxProps) {
+export function SearchBox({ q, keep = {}, autoFocus, size = 'large' }: SearchBoxProps) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(q);
@@ -35,11 +38,9 @@ export function SearchBox({ q, keep, autoFocus, size = 'large' }: SearchBoxProps
 
   useSlashFocus(input);
 
+  const hidden = [...searchParamsOf({ ...keep, q: '', page: 1 })];
   const navigate = (next: string) => {
-    const params = new URLSearchParams(keep);
-    if (next.trim()) params.set('q', next);
-    const query = params.toString();
-    startTransition(() => router.replace(query ? `/?${query}` : '/', { scroll: false }));
+    startTransition(() => router.replace(searchUrl({ ...keep, q: next, page: 1 }), { scroll: false }));
   };
 
   const onChange = (next: string) => {
@@ -57,10 +58,7 @@ export function SearchBox({ q, keep, autoFocus, size = 'large' }: SearchBoxProps
       onSubmit={(event) => {
         event.preventDefault();
         clearTimeout(timer.current);
-        const params = new URLSearchParams(keep);
-        if (value.trim()) params.set('q', value);
-        const query = params.toString();
-        startTransition(() => router.push(query ? `/?${query}` : '/'));
+        startTransition(() => router.push(searchUrl({ ...keep, q: value, page: 1 })));
       }}
     >
       <label htmlFor="q" className={size === 'large' ? 'mb-2 block text-sm font-medium' : 'sr-only'}>
@@ -78,7 +76,7 @@ export function SearchBox({ q, keep, autoFocus, size = 'large' }: SearchBoxProps
             autoFocus={autoFocus}
             autoComplete="off"
             spellCheck={false}
-            maxLength={512}
+            maxLength={MAX_QUERY_LENGTH}
             placeholder='e.g. TPUs since 2018, "capability overhang", topic:policy'
             aria-describedby="search-hint"
             className={`w-full rounded-lg border border-zinc-300 bg-white px-4 text-base shadow-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-500 ${
@@ -92,7 +90,7 @@ export function SearchBox({ q, keep, autoFocus, size = 'large' }: SearchBoxProps
             /
           </kbd>
         </div>
-        {keep.map(([name, v], i) => (
+        {hidden.map(([name, v], i) => (
           <input key={`${name}-${v}-${i}`} type="hidden" name={name} value={v} />
         ))}
         <button

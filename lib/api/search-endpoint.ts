@@ -1,13 +1,8 @@
 import securityHeaders from '../security-headers.json';
-import { getStore } from '../store/store';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportResults, type ExportFormat } from '../search/export';
+import { MAX_EXPORT } from '../search/limits';
 import { parseSearchParams, SearchParamError } from '../search/params';
-import {
-  EXPORT_CONTENT_TYPES,
-  EXPORT_FORMATS,
-  exportResults,
-  MAX_EXPORT,
-  type ExportFormat,
-} from '../search/export';
+import { search, searchJson } from '../served/search';
 import { apiError } from '../http';
 
 /** A response as plain data, so the Next route and the server's fast path send exactly the same thing. */
@@ -26,12 +21,12 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
 
 /**
  * `GET /api/search`: validates the parameters, searches the served build, and answers JSON (or,
- * with `format=csv|md|json`, a download of up to 1,000 results with absolute permanent links).
+ * with `format=csv|md|json`, a download of up to `MAX_EXPORT` matching paragraphs, whatever the
+ * grouping, with absolute permanent links).
  */
 export async function searchEndpoint(params: URLSearchParams, origin: string): Promise<EndpointResponse> {
   try {
     const request = parseSearchParams(params);
-    const { engine } = await getStore();
     const formats = params.getAll('format');
     if (formats.length > 1) return errorResponse(400, 'format: give it once');
     const format = formats[0] ?? null;
@@ -39,7 +34,7 @@ export async function searchEndpoint(params: URLSearchParams, origin: string): P
       return {
         status: 200,
         headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' },
-        body: engine.searchJson(request),
+        body: await searchJson(request),
       };
     }
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
@@ -48,7 +43,7 @@ export async function searchEndpoint(params: URLSearchParams, origin: string): P
         `format: "${format.slice(0, 20)}" is not one of ${EXPORT_FORMATS.join(', ')}`,
       );
     }
-    const all = engine.search({ ...request, page: 1, per: MAX_EXPORT });
+    const all = await search({ ...request, group: 'paragraph', page: 1, per: MAX_EXPORT });
     return {
       status: 200,
       headers: {

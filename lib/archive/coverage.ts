@@ -1,5 +1,4 @@
 import type { Issue } from '../catalogue/model';
-import { getStore, type Store } from '../store/store';
 
 /** The issue files this repository ships in `data/issues`: a build of only these is the sample. */
 export const BUNDLED_SAMPLE_FILES: readonly string[] = ['import-ai-226.mailchimp.txt'];
@@ -50,17 +49,4 @@ export function describeCoverage(issues: readonly Issue[]): ArchiveCoverage {
     sample: sorted.length > 0 && sorted.every((issue) => BUNDLED_SAMPLE_FILES.includes(issue.source.file)),
     fetchCommand: FETCH_ARCHIVE_COMMAND,
   };
-}
-
-const described = new WeakMap<Store, ArchiveCoverage>();
-
-/** What the served build holds (worked out once per build a process serves). */
-export async function getArchiveCoverage(): Promise<ArchiveCoverage> {
-  const store = await getStore();
-  let coverage = described.get(store);
-  if (!coverage) {
-    coverage = describeCoverage(store.issues);
-    described.set(store, coverage);
-  }
-  return coverage;
 }

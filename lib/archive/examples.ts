@@ -1,6 +1,5 @@
 import type { Issue } from '../catalogue/model';
-import { DEFAULT_SEARCH_REQUEST, search, type SearchResponse } from '../search';
-import { getStore, type Store } from '../store/store';
+import type { SearchResponse } from '../search/types';
 
 /** How many example searches the home page offers. */
 export const EXAMPLE_COUNT = 6;
@@ -46,17 +45,4 @@ export async function chooseExampleSearches(
     if (response.total > 0 && !response.relaxed && response.suggestion === undefined) chosen.push(q);
   }
   return chosen;
-}
-
-const chosenFor = new WeakMap<Store, Promise<string[]>>();
-
-/** The served build's example searches, chosen once per build a process serves. */
-export async function getExampleSearches(): Promise<string[]> {
-  const store = await getStore();
-  let examples = chosenFor.get(store);
-  if (!examples) {
-    examples = chooseExampleSearches(store.issues, (q) => search({ ...DEFAULT_SEARCH_REQUEST, q, per: 1 }));
-    chosenFor.set(store, examples);
-  }
-  return examples;
 }

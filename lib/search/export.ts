@@ -3,8 +3,6 @@ import type { SearchResponse } from './types';
 
 export const EXPORT_FORMATS = ['csv', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** The most results one export returns. */
-export const MAX_EXPORT = 1000;
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

@@ -5,7 +5,8 @@ import { TOPICS } from '../topics/taxonomy';
 import { SearchEngine } from './engine';
 import { buildIssue } from './fixtures/build-issue';
 import { parseYearRange } from './query';
-import { DEFAULT_SEARCH_REQUEST, type SearchRequest, type SearchResponse } from './types';
+import { RANKING } from './ranking';
+import { DEFAULT_SEARCH_REQUEST, GROUPS, type SearchRequest, type SearchResponse } from './types';
 
 /** Four words no stemmer changes, no two within one edit of each other (so nothing is "corrected"). */
 const VOCABULARY = ['alpha', 'beta', 'gamma', 'delta'] as const;
@@ -14,13 +15,15 @@ const SLUGS = TOPICS.map((t) => t.slug);
 // ---- a naive reference -------------------------------------------------------------------------
 
 interface RefDoc {
+  /** Which story the paragraph belongs to (issue/position). */
+  story: string;
   year: number;
   kind: StoryKind;
   topics: string[];
-  /** Words of the paragraph and of its story's headline and dek. */
+  /** Words of the paragraph itself; for a story's opening paragraph, its headline and dek too. */
   own: Set<string>;
   /** Words anywhere in the paragraph's story (every paragraph, headline and dek). */
-  story: Set<string>;
+  storyWords: Set<string>;
 }
 
 const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -28,40 +31,49 @@ const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 function referenceDocs(issues: readonly Issue[]): RefDoc[] {
   const docs: RefDoc[] = [];
   for (const issue of issues) {
-    for (const story of issue.stories) {
+    issue.stories.forEach((story, s) => {
       const head = [...wordsOf(story.title), ...wordsOf(story.dek)];
-      const story_ = new Set([...head, ...story.paragraphs.flatMap((p) => wordsOf(p.text))]);
-      for (const paragraph of story.paragraphs) {
+      const storyWords = new Set([...head, ...story.paragraphs.flatMap((p) => wordsOf(p.text))]);
+      story.paragraphs.forEach((paragraph, order) => {
         docs.push({
+          story: `${issue.number}/${s}`,
           year: Number(issue.date.slice(0, 4)),
           kind: story.kind,
           topics: story.topics,
-          own: new Set([...head, ...wordsOf(paragraph.text)]),
-          story: story_,
+          own: new Set([...(order === 0 ? head : []), ...wordsOf(paragraph.text)]),
+          storyWords,
         });
-      }
-    }
+      });
+    });
   }
   return docs;
 }
 
 /**
- * What the engine promises, with plain loops: one word must be in the paragraph or its headline;
- * several words may be spread over the story as long as the paragraph (or headline) holds one of
- * them; when nothing holds them all, any paragraph holding any of them (relaxed).
+ * What the engine promises, with plain loops: a story matches when it holds every word (or, when
+ * fewer than `RANKING.fill` stories do, all but one, and so on; when none holds them all, any);
+ * its matching paragraphs are those holding a word themselves, the opening paragraph reading its
+ * headline and dek as its own.
  */
 function referenceMatches(docs: readonly RefDoc[], words: readonly string[]): RefDoc[] {
   if (words.length === 0) return [...docs];
-  if (words.length === 1) return docs.filter((d) => d.own.has(words[0]!));
-  const all = docs.filter((d) => words.every((w) => d.story.has(w)) && words.some((w) => d.own.has(w)));
-  return all.length > 0 ? all : docs.filter((d) => words.some((w) => d.own.has(w)));
+  const held = (d: RefDoc) => words.filter((w) => d.storyWords.has(w)).length;
+  const storiesHolding = (need: number) => new Set(docs.filter((d) => held(d) >= need).map((d) => d.story));
+  let need = words.length;
+  let stories = storiesHolding(need);
+  if (stories.size === 0) stories = storiesHolding(1);
+  else while (stories.size < RANKING.fill && need > 1) stories = storiesHolding(--need);
+  return docs.filter((d) => stories.has(d.story) && words.some((w) => d.own.has(w)));
 }
 
 type Facets = {
   [K in keyof SearchResponse['facets']]: { value: string; count: number; selected: boolean }[];
 };
 
-function reference(docs: readonly RefDoc[], request: SearchRequest): { total: number; facets: Facets } {
+function reference(
+  docs: readonly RefDoc[],
+  request: SearchRequest,
+): { total: number; stories: number; facets: Facets } {
   const matched = referenceMatches(docs, wordsOf(request.q));
   const ranges = request.year.map((y) => parseYearRange(y)!);
   const okTopic = (d: RefDoc) =>
@@ -69,7 +81,11 @@ function reference(docs: readonly RefDoc[], request: SearchRequest): { total: nu
   const okYear = (d: RefDoc) => ranges.length === 0 || ranges.some((r) => d.year >= r.from && d.year <= r.to);
   const okKind = (d: RefDoc) => request.kind.length === 0 || request.kind.includes(d.kind);
 
-  const countWhere = (pass: (d: RefDoc) => boolean) => matched.filter(pass).length;
+  // Counted in the unit of the results: stories, or paragraphs with group=paragraph.
+  const countWhere = (pass: (d: RefDoc) => boolean) => {
+    const passing = matched.filter(pass);
+    return request.group === 'story' ? new Set(passing.map((d) => d.story)).size : passing.length;
+  };
   const topic = SLUGS.map((slug) => ({
     value: slug,
     count: countWhere((d) => okYear(d) && okKind(d) && d.topics.includes(slug)),
@@ -102,7 +118,12 @@ function reference(docs: readonly RefDoc[], request: SearchRequest): { total: nu
   for (const k of request.kind)
     if (!(STORY_KINDS as readonly string[]).includes(k)) kind.push({ value: k, count: 0, selected: true });
 
-  return { total: countWhere((d) => okTopic(d) && okYear(d) && okKind(d)), facets: { topic, year, kind } };
+  const passing = matched.filter((d) => okTopic(d) && okYear(d) && okKind(d));
+  return {
+    total: passing.length,
+    stories: new Set(passing.map((d) => d.story)).size,
+    facets: { topic, year, kind },
+  };
 }
 
 function facetsOf(response: SearchResponse): Facets {
@@ -162,6 +183,7 @@ const request = fc.record({
   topic: fc.uniqueArray(fc.constantFrom(...SLUGS, 'no-such-topic'), { maxLength: 3 }),
   year: fc.uniqueArray(yearValue, { maxLength: 2 }),
   kind: fc.uniqueArray(fc.constantFrom(...STORY_KINDS), { maxLength: 2 }),
+  group: fc.constantFrom(...GROUPS),
 });
 
 // ---- tests -------------------------------------------------------------------------------------
@@ -176,8 +198,11 @@ describe('SearchEngine facets', () => {
           const full: SearchRequest = { ...DEFAULT_SEARCH_REQUEST, ...r, per: 100 };
           const response = engine.search(full);
           const expected = reference(docs, full);
-          expect({ total: response.total, facets: facetsOf(response) }).toEqual(expected);
-          expect(response.results).toHaveLength(Math.min(expected.total, 100));
+          expect({ total: response.total, stories: response.stories, facets: facetsOf(response) }).toEqual(
+            expected,
+          );
+          const shown = full.group === 'story' ? expected.stories : expected.total;
+          expect(response.results).toHaveLength(Math.min(shown, 100));
         }
       }),
       { numRuns: 300 },

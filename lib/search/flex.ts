@@ -3,11 +3,12 @@ import { termsOf } from './text';
 import type { SearchDoc } from './documents';
 
 /**
- * The FlexSearch side of the engine: every paragraph is a document with three fields — its story's
- * headline and dek (`head`), its text, and the links it cites. Our tokenizer runs before FlexSearch
- * (fields hold space-separated stems and `encode` just splits them), so the index, queries and
- * highlighting agree on what a word is. This configuration is not carried by FlexSearch's export:
- * changing it means bumping `ARTEFACT_VERSION`.
+ * The FlexSearch side of the engine, which carries candidate retrieval: every paragraph is a
+ * document with three fields — its story's headline and dek (`head`), its text, and the links it
+ * cites — and FlexSearch answers which paragraphs hold a term in which field. Our tokenizer runs
+ * before FlexSearch (fields hold space-separated stems and `encode` just splits them), so the
+ * index, queries and highlighting agree on what a word is. This configuration is not carried by
+ * FlexSearch's export: changing it means bumping `ARTEFACT_VERSION`.
  */
 export const FIELDS = ['head', 'text', 'links'] as const;
 export type Field = (typeof FIELDS)[number];
@@ -60,11 +61,17 @@ export function importFlexIndex(chunks: ReadonlyMap<string, string>): Document<F
   return index;
 }
 
-/** Every document id whose `field` holds the term (FlexSearch ranks by position; we re-rank). */
-export function lookupTerm(index: Document<FlexDoc>, term: string, fields: readonly Field[]): number[][] {
-  const results = index.search(term, { index: [...fields], limit: 1_000_000 }) as unknown as {
-    field: string;
+/** The paragraph ids holding the term, per field (FlexSearch orders them by position; we re-rank). */
+export type FieldHits = Record<Field, readonly number[]>;
+
+const NONE: readonly number[] = [];
+
+export function lookupTerm(index: Document<FlexDoc>, term: string): FieldHits {
+  const results = index.search(term, { index: [...FIELDS], limit: 1_000_000 }) as unknown as {
+    field: Field;
     result: number[];
   }[];
-  return results.map((r) => r.result);
+  const hits: FieldHits = { head: NONE, text: NONE, links: NONE };
+  for (const { field, result } of results) hits[field] = result;
+  return hits;
 }

@@ -59,7 +59,8 @@ const hostile = fc.oneof(
 );
 
 function checkResponse(response: SearchResponse, request: SearchRequest): void {
-  expect(response.total).toBeGreaterThanOrEqual(0);
+  expect(response.total).toBeGreaterThanOrEqual(response.stories);
+  expect(response.stories).toBeGreaterThanOrEqual(0);
   expect(response.results.length).toBeLessThanOrEqual(request.per);
   expect(response.page).toBe(request.page);
   for (const facet of [response.facets.topic, response.facets.year, response.facets.kind]) {
@@ -69,6 +70,7 @@ function checkResponse(response: SearchResponse, request: SearchRequest): void {
     // Only <mark> survives as markup in snippets.
     expect(result.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
     expect(result.url).toMatch(/^\/issues\/\d+#p-[0-9a-f]+(?:-\d+)?$/);
+    for (const more of result.more ?? []) expect(more.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   }
 }
 
@@ -88,7 +90,19 @@ describe('parseQuery under hostile input', () => {
 
 describe('parseSearchParams under odd parameters', () => {
   it('either accepts a request or refuses it with a SearchParamError', () => {
-    const key = fc.constantFrom('q', 'topic', 'year', 'issue', 'kind', 'sort', 'page', 'per', 'format', 'x');
+    const key = fc.constantFrom(
+      'q',
+      'topic',
+      'year',
+      'issue',
+      'kind',
+      'sort',
+      'group',
+      'page',
+      'per',
+      'format',
+      'x',
+    );
     const value = fc.oneof(
       hostile,
       fc.integer({ min: -1e9, max: 1e9 }).map(String),
@@ -117,7 +131,7 @@ describe('parseSearchParams under odd parameters', () => {
           expect(request.q.length).toBeLessThanOrEqual(512);
         } catch (error) {
           expect(error).toBeInstanceOf(SearchParamError);
-          expect((error as Error).message).toMatch(/^(q|topic|year|issue|kind|sort|page|per): /);
+          expect((error as Error).message).toMatch(/^(q|topic|year|issue|kind|sort|group|page|per): /);
         }
       }),
       { numRuns: 400 },
@@ -146,6 +160,7 @@ describe('SearchEngine.search under hostile input', () => {
       issue: fc.array(fc.integer({ min: 0, max: 99_999 }), { maxLength: 2 }),
       kind: fc.array(fc.constantFrom('news', 'tech-tales', 'bogus'), { maxLength: 2 }),
       sort: fc.constantFrom('relevance', 'newest', 'oldest') as fc.Arbitrary<SearchRequest['sort']>,
+      group: fc.constantFrom('story', 'paragraph') as fc.Arbitrary<SearchRequest['group']>,
       page: fc.integer({ min: 1, max: 1000 }),
       per: fc.integer({ min: 1, max: 100 }),
     });

@@ -18,69 +18,106 @@ export function highlight(text: string, terms: MarkTerms): string {
  * About `words` words of the text centred on the densest cluster of matches, highlighted, with "…"
  * where it was cut. Without matches, the opening words.
  */
-export function snippet(
-  text: string,
-  terms: MarkTerms,
-  words = SNIPPET_WORDS,
-  tokens = tokenize(text),
-): string {
-  const ranges = markedRanges(tokens, terms);
-  const wordSpans = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  if (wordSpans.length <= words) return render(text, ranges, 0, text.length);
+export function snippet(text: string, terms: MarkTerms, words = SNIPPET_WORDS): string {
+  const tokens = tokenize(text);
+  const marked = Uint8Array.from(tokens, (t) => (terms.has(t.term) ? 1 : 0));
+  return snippetOfTokens(text, toWordTokens(tokens), marked, words);
+}
 
-  // Slide a window of `words` words and keep the one holding the most marked words.
-  // Both lists are in text order, so one pass pairs them up.
-  const markedWord = new Array<boolean>(wordSpans.length).fill(false);
-  for (let w = 0, r = 0; w < wordSpans.length && r < ranges.length;) {
-    const word = wordSpans[w]!;
-    const range = ranges[r]!;
-    if (range.end <= word.start) r++;
-    else if (range.start >= word.end) w++;
-    else {
-      markedWord[w] = true;
-      w++;
-    }
-  }
+/** Tokens as parallel arrays: each token's word position, positions spanned, and character offsets. */
+export interface WordTokens {
+  pos: ArrayLike<number>;
+  span: ArrayLike<number>;
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+}
+
+function toWordTokens(tokens: readonly Token[]): WordTokens {
+  return {
+    pos: tokens.map((t) => t.pos),
+    span: tokens.map((t) => t.span),
+    start: tokens.map((t) => t.start),
+    end: tokens.map((t) => t.end),
+  };
+}
+
+/**
+ * `snippet` over tokens already read (the engine keeps every paragraph's): a word is a token
+ * position, and `marked[i]` says whether token `i` is marked.
+ */
+export function snippetOfTokens(
+  text: string,
+  tokens: WordTokens,
+  marked: ArrayLike<number>,
+  words = SNIPPET_WORDS,
+): string {
+  const count = tokens.pos.length;
+  const found: Range[] = [];
+  for (let i = 0; i < count; i++) if (marked[i]) found.push({ start: tokens.start[i]!, end: tokens.end[i]! });
+  const ranges = mergeRanges(found);
+  const positions = count === 0 ? 0 : tokens.pos[count - 1]! + tokens.span[count - 1]!;
+  if (positions <= words) return render(text, ranges, 0, text.length);
+
+  // Slide a window of `words` positions and keep the one holding the most marked ones.
+  const markedPos = new Uint8Array(positions);
+  for (let i = 0; i < count; i++) if (marked[i]) markedPos[tokens.pos[i]!] = 1;
   let best = 0;
-  let bestCount = -1;
-  let count = 0;
-  for (let i = 0; i < wordSpans.length; i++) {
-    if (markedWord[i]) count++;
-    if (i >= words && markedWord[i - words]) count--;
-    const start = i - words + 1;
-    if (start >= 0 && count > bestCount) {
-      bestCount = count;
-      best = start;
+  let bestCount = 0;
+  let marks = 0;
+  for (let p = 0; p < positions; p++) {
+    marks += markedPos[p]!;
+    if (p >= words) marks -= markedPos[p - words]!;
+    if (p >= words - 1 && marks > bestCount) {
+      bestCount = marks;
+      best = p - words + 1;
     }
   }
   if (bestCount > 0) {
     // Centre the matches inside the window rather than pressing them against an edge.
-    const marked = wordSpans.map((_, i) => i).filter((i) => markedWord[i] && i >= best && i < best + words);
-    const middle = Math.round((marked[0]! + marked[marked.length - 1]!) / 2);
-    best = Math.max(0, Math.min(wordSpans.length - words, middle - Math.floor(words / 2)));
-  } else {
-    best = 0;
+    let first = -1;
+    let last = -1;
+    for (let p = best; p < best + words; p++) {
+      if (!markedPos[p]) continue;
+      if (first === -1) first = p;
+      last = p;
+    }
+    best = Math.max(0, Math.min(positions - words, Math.round((first + last) / 2) - Math.floor(words / 2)));
   }
-  const from = wordSpans[best]!.start;
-  const to = wordSpans[Math.min(best + words, wordSpans.length) - 1]!.end;
+  let from = best === 0 ? 0 : text.length;
+  let to = best + words >= positions ? text.length : 0;
+  for (let i = 0; i < count; i++) {
+    const pos = tokens.pos[i]!;
+    if (pos >= best && pos < best + words) {
+      from = Math.min(from, tokens.start[i]!);
+      to = Math.max(to, tokens.end[i]!);
+    }
+  }
   const lead = from > 0 ? '… ' : '';
   const tail = to < text.length ? ' …' : '';
   return lead + render(text, ranges, from, to) + tail;
 }
 
-interface Range {
+/** Characters `text.slice(start, end)` to mark. */
+export interface Range {
   start: number;
   end: number;
 }
 
 function markedRanges(tokens: readonly Token[], terms: MarkTerms): Range[] {
+  return mergeRanges(tokens.filter((t) => terms.has(t.term)).map((t) => ({ start: t.start, end: t.end })));
+}
+
+/**
+ * Marked tokens as ranges in text order, overlapping ones merged: a joined form ("self-driving")
+ * follows its parts, so they are ordered by start first.
+ */
+export function mergeRanges(found: Range[]): Range[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
   const ranges: Range[] = [];
-  // A joined form ("self-driving") follows its parts, so order by start before merging.
-  const marked = tokens.filter((t) => terms.has(t.term)).sort((a, b) => a.start - b.start || b.end - a.end);
-  for (const token of marked) {
+  for (const range of found) {
     const last = ranges[ranges.length - 1];
-    if (last && token.start <= last.end) last.end = Math.max(last.end, token.end);
-    else ranges.push({ start: token.start, end: token.end });
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else ranges.push({ ...range });
   }
   return ranges;
 }

@@ -27,6 +27,7 @@ describe('parseSearchParams', () => {
       issue: [],
       kind: [],
       sort: 'relevance',
+      group: 'story',
       page: 1,
       per: 20,
     });
@@ -34,7 +35,9 @@ describe('parseSearchParams', () => {
 
   it('reads every parameter', () => {
     expect(
-      parse('q=protein+folding&topic=biology&year=2020&issue=226&kind=news&sort=newest&page=3&per=50'),
+      parse(
+        'q=protein+folding&topic=biology&year=2020&issue=226&kind=news&sort=newest&group=paragraph&page=3&per=50',
+      ),
     ).toEqual({
       q: 'protein folding',
       topic: ['biology'],
@@ -42,6 +45,7 @@ describe('parseSearchParams', () => {
       issue: [226],
       kind: ['news'],
       sort: 'newest',
+      group: 'paragraph',
       page: 3,
       per: 50,
     });
@@ -85,6 +89,8 @@ describe('parseSearchParams', () => {
     it.each([
       ['sort=best', 'sort: "best" is not one of relevance, newest, oldest'],
       ['sort=newest&sort=oldest', 'sort: give it once'],
+      ['group=issue', 'group: "issue" is not one of story, paragraph'],
+      ['group=story&group=paragraph', 'group: give it once'],
       ['q=a&q=b', 'q: give it once'],
       ['page=0', 'page: must be between 1 and 1000 (got 0)'],
       ['page=1001', 'page: must be between 1 and 1000 (got 1001)'],

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseYearRange } from './query';
-import { DEFAULT_SEARCH_REQUEST, SORTS, type SearchRequest } from './types';
-
-export const MAX_PER_PAGE = 100;
-/** Pages beyond this are refused: nobody pages that far, and it bounds the work per request. */
-export const MAX_PAGE = 1000;
-const MAX_VALUES = 20;
+import { MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, MAX_VALUES } from './limits';
+import { parseYearRange } from './query';
+import { DEFAULT_SEARCH_REQUEST, GROUPS, SORTS, type SearchRequest } from './types';
 
 /** A request the API refuses, with the message it returns. */
 export class SearchParamError extends Error {
@@ -32,6 +28,19 @@ const integer = (name: string, min: number, max: number, fallback: number) =>
       return z.NEVER;
     }
     return n;
+  });
+
+const oneOf = <T extends string>(name: string, options: readonly T[], fallback: T) =>
+  single(name).transform((value, ctx) => {
+    if (value === undefined || value === '') return fallback;
+    if (!(options as readonly string[]).includes(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name}: "${clip(value)}" is not one of ${options.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return value as T;
   });
 
 const values = (name: string) =>
@@ -86,19 +95,13 @@ const schema = z.object({
     return out;
   }),
   kind: values('kind').transform((list) => list.map((v) => v.trim().toLowerCase()).filter(Boolean)),
-  sort: single('sort').transform((value, ctx) => {
-    if (value === undefined || value === '') return DEFAULT_SEARCH_REQUEST.sort;
-    if (!(SORTS as readonly string[]).includes(value)) {
-      ctx.addIssue({ code: 'custom', message: `sort: "${clip(value)}" is not one of ${SORTS.join(', ')}` });
-      return z.NEVER;
-    }
-    return value as SearchRequest['sort'];
-  }),
+  sort: oneOf('sort', SORTS, DEFAULT_SEARCH_REQUEST.sort),
+  group: oneOf('group', GROUPS, DEFAULT_SEARCH_REQUEST.group),
   page: integer('page', 1, MAX_PAGE, DEFAULT_SEARCH_REQUEST.page),
   per: integer('per', 1, MAX_PER_PAGE, DEFAULT_SEARCH_REQUEST.per),
 });
 
-const KNOWN = ['q', 'topic', 'year', 'issue', 'kind', 'sort', 'page', 'per'] as const;
+const KNOWN = ['q', 'topic', 'year', 'issue', 'kind', 'sort', 'group', 'page', 'per'] as const;
 
 /**
  * Validates search parameters from a URL (the API and the search page share this). Throws

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_TERMS, parseQuery, parseYearRange, type Clause, type Matcher } from './query';
+import { MAX_QUERY_TERMS } from './limits';
+import { parseQuery, parseYearRange, type Clause, type Matcher } from './query';
 
 /** A matcher as a short string: its stemmed term, or a quoted phrase of stemmed terms. */
 function show(matcher: Matcher): string {
@@ -61,7 +62,7 @@ describe('parseQuery', () => {
     it('turns "exact phrase" into a phrase matcher of stemmed words', () => {
       const parsed = parseQuery('"protein folding" DeepMind');
       expect(parsed.must[0]!.anyOf).toEqual([
-        { type: 'phrase', terms: ['protein', 'fold'], raw: 'protein folding' },
+        { type: 'phrase', terms: ['protein', 'fold'], raw: 'protein folding', start: 1 },
       ]);
       expect(shape(parsed.must)).toEqual([['"protein fold"'], ['deepmind']]);
     });
@@ -88,9 +89,6 @@ describe('parseQuery', () => {
       expect(shape(parseQuery('"" robots " "').must)).toEqual([['robot']]);
     });
 
-    // BUG: year phrases are extracted before quotes are read, so a quoted "since 2018" becomes a year
-    // filter and the phrase loses its words: `"progress since 2018"` parses as the term `progress`
-    // with a year filter from 2018, instead of the exact phrase.
     it('leaves a year phrase inside quotes as part of the phrase', () => {
       const parsed = parseQuery('"progress since 2018"');
       expect(shape(parsed.must)).toEqual([['"progress sinc 2018"']]);
@@ -211,9 +209,49 @@ describe('parseQuery', () => {
     });
   });
 
+  describe('pasted URLs', () => {
+    it.each([
+      'https://arxiv.org/abs/2304.05332',
+      'https://arxiv.org/pdf/2304.05332v2',
+      'http://www.arxiv.org/abs/2304.05332v1',
+    ])('searches the arXiv URL %j by its paper id', (q) => {
+      const parsed = parseQuery(q);
+      expect(shape(parsed.must)).toEqual([['2304.05332']]);
+      expect(parsed.filters.link).toEqual([]);
+    });
+
+    it.each([
+      ['https://openai.com/index/gpt-4-research/', 'openai.com/index/gpt-4-research'],
+      ['www.example.org/post#comments', 'example.org/post'],
+      ['robots https://x.com/someone/status/1', 'x.com/someone/status/1'],
+    ])('reads any other URL %j as a link: filter', (q, link) => {
+      const parsed = parseQuery(q);
+      expect(parsed.filters.link).toEqual([link]);
+      expect(parsed.must.flatMap((c) => c.anyOf.map((m) => m.raw))).not.toContain(q.split(' ').pop());
+    });
+  });
+
+  describe('offsets', () => {
+    it('gives every typed word its offset in the query as read', () => {
+      const q = 'link:traning traning "data centre" -robots';
+      const parsed = parseQuery(q);
+      const typed = [...parsed.must.flatMap((c) => c.anyOf), ...parsed.exclude];
+      for (const m of typed) expect(parsed.text.slice(m.start, m.start + m.raw.length)).toBe(m.raw);
+      expect(typed.map((m) => m.start)).toEqual([13, 22, 36]);
+    });
+
+    it('keeps offsets true after a year phrase is taken out of the query', () => {
+      const parsed = parseQuery('robots since 2019 protien');
+      const last = parsed.must.at(-1)!.anyOf[0]!;
+      expect(last.raw).toBe('protien');
+      expect(parsed.text.slice(last.start, last.start + last.raw.length)).toBe('protien');
+    });
+  });
+
   describe('when the query is only operators or punctuation', () => {
     it.each(['-', 'OR', ':', '|', '"', '- OR :', ''])('gives no clauses and no warnings for %j', (q) => {
       expect(parseQuery(q)).toEqual({
+        text: q,
         must: [],
         exclude: [],
         filters: { topic: [], year: [], issue: [], kind: [], link: [] },

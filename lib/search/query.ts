@@ -1,8 +1,21 @@
-import { fold, isStopTerm, queryTokens, tokenize } from './text';
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './limits';
+import { fold, isStopTerm, queryTokens, tokenize, wordOf } from './text';
 
-/** One thing a paragraph can match: a word (stemmed) or an exact phrase (a run of stemmed words). */
+/**
+ * One thing a paragraph can match: a word (stemmed) or an exact phrase (a run of stemmed words).
+ * `raw` is the text the user typed for it, found at `start` in `ParsedQuery.text` (-1 when the
+ * matcher was added by rewriting, not typed).
+ */
 export type Matcher =
-  { type: 'term'; term: string; raw: string } | { type: 'phrase'; terms: string[]; raw: string };
+  | {
+      type: 'term';
+      term: string;
+      /** The word forms a paragraph holds exactly when it matches more than the stem (folded). */
+      words: string[];
+      raw: string;
+      start: number;
+    }
+  | { type: 'phrase'; terms: string[]; raw: string; start: number };
 
 /** Alternatives joined by `OR`; a paragraph satisfies the clause when it matches any of them. */
 export interface Clause {
@@ -25,6 +38,8 @@ export interface QueryFilters {
 }
 
 export interface ParsedQuery {
+  /** The query as read: normalised and cut to the length limit; matchers' offsets point into it. */
+  text: string;
   /** Clauses that must all match (AND); empty when the query has no words. */
   must: Clause[];
   /** Matchers no result may contain (`-word`, `-"a phrase"`). */
@@ -33,9 +48,6 @@ export interface ParsedQuery {
   /** Why parts of the query were not understood (e.g. `year:20x`), for the response. */
   warnings: string[];
 }
-
-export const MAX_QUERY_LENGTH = 512;
-export const MAX_QUERY_TERMS = 32;
 
 const FILTER = /^(topic|year|issue|kind|link):(.*)$/i;
 const QUESTION =
@@ -77,9 +89,14 @@ export function emptyFilters(): QueryFilters {
 }
 
 type Piece =
-  | { kind: 'word'; text: string; negated: boolean }
-  | { kind: 'phrase'; text: string; negated: boolean }
+  | { kind: 'word'; text: string; start: number; negated: boolean }
+  | { kind: 'phrase'; text: string; start: number; negated: boolean }
   | { kind: 'or' };
+
+/** A pasted URL; an arXiv one is searched by its paper id, any other as a `link:` filter. */
+const URL_WORD = /^(?:https?:\/\/|www\.)\S+$/i;
+const ARXIV_URL =
+  /^(?:https?:\/\/)?(?:www\.)?(?:export\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})(?:v\d+)?/i;
 
 /**
  * Parses the query language: words (all must match), "exact phrases", -exclusions, OR between
@@ -98,15 +115,18 @@ export function parseQuery(input: string): ParsedQuery {
 
   const isQuestion = QUESTION.test(text.trim());
   // Year phrases ("since 2018") are read outside quotes only: "progress since 2018" is a phrase.
-  text = text
+  // They are blanked out rather than removed, so offsets into the query stay true.
+  const read = text
     .split(/("[^"]*"?)/)
     .map((part) => (part.startsWith('"') ? part : extractYearPhrases(part, filters, isQuestion)))
     .join('');
 
   const pieces: Piece[] = [];
-  for (const match of text.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
+  for (const match of read.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
+    const negated = match[1] === '-' || (match[3]?.startsWith('-') === true && match[3].length > 1);
     if (match[2] !== undefined) {
-      if (match[2].trim()) pieces.push({ kind: 'phrase', text: match[2], negated: match[1] === '-' });
+      const start = match.index + match[1]!.length + 1;
+      if (match[2].trim()) pieces.push({ kind: 'phrase', text: match[2], start, negated });
       continue;
     }
     const word = match[3]!;
@@ -123,8 +143,14 @@ export function parseQuery(input: string): ParsedQuery {
       warnings.push(`${word.slice(0, 40)}: filters cannot be negated; remove the filter instead`);
       continue;
     }
-    const negated = word.startsWith('-') && word.length > 1;
-    pieces.push({ kind: 'word', text: negated ? word.slice(1) : word, negated });
+    if (!negated && URL_WORD.test(word)) {
+      const arxiv = ARXIV_URL.exec(word);
+      if (arxiv) pieces.push({ kind: 'word', text: arxiv[1]!, start: -1, negated: false });
+      else applyFilter('link', word, filters, warnings);
+      continue;
+    }
+    const start = match.index + (negated ? 1 : 0);
+    pieces.push({ kind: 'word', text: negated ? word.slice(1) : word, start, negated });
   }
 
   const must: Clause[] = [];
@@ -158,20 +184,27 @@ export function parseQuery(input: string): ParsedQuery {
     }
     joinNext = false;
   }
-  return { must: dropStopClauses(must), exclude, filters, warnings };
+  return { text, must: dropStopClauses(must), exclude, filters, warnings };
 }
 
 function toMatchers(piece: Exclude<Piece, { kind: 'or' }>, isQuestion: boolean): Matcher[] {
   const tokens = queryTokens(piece.text);
+  const at = (offset: number) => (piece.start === -1 ? -1 : piece.start + offset);
   if (piece.kind === 'phrase') {
     const terms = tokens.map((t) => t.term);
     if (terms.length === 0) return [];
-    if (terms.length === 1) return [{ type: 'term', term: terms[0]!, raw: piece.text.trim() }];
-    return [{ type: 'phrase', terms, raw: piece.text.trim() }];
+    const lead = piece.text.length - piece.text.trimStart().length;
+    const raw = piece.text.trim();
+    if (terms.length === 1)
+      return [{ type: 'term', term: terms[0]!, words: [wordOf(raw)], raw, start: at(lead) }];
+    return [{ type: 'phrase', terms, raw, start: at(lead) }];
   }
   return tokens
     .filter((t) => !(isQuestion && QUESTION_NOISE.has(t.term)))
-    .map((t) => ({ type: 'term' as const, term: t.term, raw: piece.text.slice(t.start, t.end) }));
+    .map((t) => {
+      const raw = piece.text.slice(t.start, t.end);
+      return { type: 'term' as const, term: t.term, words: [wordOf(raw)], raw, start: at(t.start) };
+    });
 }
 
 /** Stop words are dropped unless the query is nothing but stop words. */
@@ -205,29 +238,30 @@ function single(clause: Clause | undefined): string | undefined {
 
 /** "since 2018", "after 2020", "before 2021", "between 2019 and 2021", and in questions "in 2023". */
 function extractYearPhrases(text: string, filters: QueryFilters, isQuestion: boolean): string {
+  const blank = (phrase: string) => ' '.repeat(phrase.length);
   let out = text.replace(
     /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to|-)\s+((?:19|20)\d{2})\b/gi,
-    (_, a: string, b: string) => {
+    (phrase, a: string, b: string) => {
       filters.year.push(orderRange(Number(a), Number(b)));
-      return ' ';
+      return blank(phrase);
     },
   );
   out = out.replace(
     /\b(since|after|from|before|until)\s+((?:19|20)\d{2})\b/gi,
-    (_, word: string, y: string) => {
+    (phrase, word: string, y: string) => {
       const year = Number(y);
       const lower = word.toLowerCase();
       if (lower === 'before') filters.year.push({ from: 0, to: year - 1 });
       else if (lower === 'until') filters.year.push({ from: 0, to: year });
       else if (lower === 'after') filters.year.push({ from: year + 1, to: 9999 });
       else filters.year.push({ from: year, to: 9999 });
-      return ' ';
+      return blank(phrase);
     },
   );
   if (isQuestion) {
-    out = out.replace(/\b(?:in|during)\s+((?:19|20)\d{2})\b/gi, (_, y: string) => {
+    out = out.replace(/\b(?:in|during)\s+((?:19|20)\d{2})\b/gi, (phrase, y: string) => {
       filters.year.push({ from: Number(y), to: Number(y) });
-      return ' ';
+      return blank(phrase);
     });
   }
   return out;
@@ -267,7 +301,9 @@ function applyFilter(name: string, rawValue: string, filters: QueryFilters, warn
       filters.link.push(
         fold(value)
           .replace(/^https?:\/\//, '')
-          .replace(/^www\./, ''),
+          .replace(/^www\./, '')
+          .replace(/#.*$/, '')
+          .replace(/\/+$/, ''),
       );
       return;
   }

@@ -29,6 +29,16 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+/** A word as spelling correction and completion know it: folded, without a possessive ("Google's" → "google"). */
+export function wordOf(surface: string): string {
+  return fold(surface).replace(/['’]s$/, '');
+}
+
+/** What makes two spellings one word form for exact matching: "GPT-4" and "GPT4", "don't" and "dont". */
+export function formOf(word: string): string {
+  return word.replace(/['’\-_]/g, '');
+}
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 

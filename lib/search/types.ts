@@ -3,11 +3,15 @@ import type { DateBasis, ParagraphRole, StoryKind } from '../catalogue/model';
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** What one result is: a story (its best paragraph, with more from it) or a single paragraph. */
+export const GROUPS = ['story', 'paragraph'] as const;
+export type Group = (typeof GROUPS)[number];
+
 /** What a caller asks for (the JSON API's parameters, already validated). */
 export interface SearchRequest {
   /** The query in the query language (words, "phrases", -exclusions, OR, inline filters). */
   q: string;
-  /** Topic slugs; a paragraph matches any of them (OR within the facet). */
+  /** Topic slugs; a story matches any of them (OR within the facet). */
   topic: string[];
   /** Years or ranges ("2023", "2019..2021"); any of them. */
   year: string[];
@@ -16,9 +20,11 @@ export interface SearchRequest {
   /** Story kinds; any of them. */
   kind: string[];
   sort: Sort;
+  /** `story` (default): one result per story; `paragraph`: one per matching paragraph. */
+  group: Group;
   /** 1-based page number. */
   page: number;
-  /** Results per page (1–100). */
+  /** Results per page (1–100): stories, or paragraphs with `group=paragraph`. */
   per: number;
 }
 
@@ -29,22 +35,39 @@ export const DEFAULT_SEARCH_REQUEST: SearchRequest = {
   issue: [],
   kind: [],
   sort: 'relevance',
+  group: 'story',
   page: 1,
   per: 20,
 };
 
-/** One value of a facet, with the number of matching paragraphs it would give. */
+/** One value of a facet, with the number of results it would give. */
 export interface FacetValue {
   /** The value as used in URLs (`policy`, `2023`, `tech-tales`). */
   value: string;
   /** Human-readable label. */
   label: string;
-  /** Matching paragraphs with this value, given the query and the other facets' selections. */
+  /**
+   * Matching stories (paragraphs with `group=paragraph`) with this value, given the query and the
+   * other facets' selections: what selecting it would give.
+   */
   count: number;
   /** Whether the request selects this value. */
   selected: boolean;
 }
 
+/** A further matching paragraph of a result's story. */
+export interface MoreParagraph {
+  /** The paragraph's permanent id. */
+  id: string;
+  /** Its permanent link: `/issues/226#p-3f9a1c`. */
+  url: string;
+  /** About 30 words around its densest match: escaped HTML with `<mark>`. */
+  snippet: string;
+  /** Its plain text. */
+  text: string;
+}
+
+/** One result: a paragraph (with `group=story`, the story's lead paragraph, plus `more`). */
 export interface SearchResult {
   /** The paragraph's permanent id. */
   id: string;
@@ -68,6 +91,10 @@ export interface SearchResult {
   text: string;
   /** Relevance score (higher is better; comparable only within one response). */
   score: number;
+  /** With `group=story`: up to two further matching paragraphs of the story, best first. */
+  more?: MoreParagraph[];
+  /** With `group=story`: matching paragraphs of the story beyond the lead and `more`. */
+  moreCount?: number;
 }
 
 export interface SearchResponse {
@@ -75,14 +102,22 @@ export interface SearchResponse {
   query: string;
   /** Paragraphs matching the query and filters (all pages). */
   total: number;
+  /** Stories holding those paragraphs (all pages). */
+  stories: number;
   page: number;
   per: number;
   sort: Sort;
+  group: Group;
   facets: { topic: FacetValue[]; year: FacetValue[]; kind: FacetValue[] };
   results: SearchResult[];
+  /**
+   * The words the search matched, after correction and completion (a phrase gives its words), to
+   * mark on the pages a result links to.
+   */
+  terms: string[];
   /** A corrected query when some words are not in the archive's vocabulary. */
   suggestion?: string;
-  /** True when no paragraph matched every word, so results match only some of them. */
+  /** True when no story holds every word, so results match only some of them. */
   relaxed?: boolean;
   /** Parts of the query that were ignored, and why. */
   warnings?: string[];

@@ -48,20 +48,19 @@ export function activeFilterChips(request: SearchRequest): { label: string; remo
   return chips;
 }
 
+/** What a page of results counts: stories, or paragraphs with `group=paragraph`. */
+export function resultCount(response: SearchResponse): number {
+  return response.group === 'story' ? response.stories : response.total;
+}
+
 export function hasFilters(request: SearchRequest): boolean {
   return request.topic.length + request.year.length + request.kind.length + request.issue.length > 0;
 }
 
-/** Hidden form fields that keep the filters and sort when the query changes. */
-export function keptParams(request: SearchRequest): [string, string][] {
-  const kept: [string, string][] = [];
-  for (const t of request.topic) kept.push(['topic', t]);
-  for (const y of request.year) kept.push(['year', y]);
-  for (const k of request.kind) kept.push(['kind', k]);
-  for (const i of request.issue) kept.push(['issue', String(i)]);
-  if (request.sort !== 'relevance') kept.push(['sort', request.sort]);
-  if (request.per !== 20) kept.push(['per', String(request.per)]);
-  return kept;
+/** What a new query keeps of the current search: its filters, sort, grouping and page size. */
+export function keptState(request: SearchRequest): Partial<SearchRequest> {
+  const { topic, year, issue, kind, sort, group, per } = request;
+  return { topic, year, issue, kind, sort, group, per };
 }
 
 export function describeFilter(facet: string, value: string): string {

@@ -1,6 +1,5 @@
-import { getStore } from '../store/store';
 import type { Issue, Story } from '../catalogue/model';
-import { TOPICS, findTopic, type TopicDefinition } from './taxonomy';
+import { TOPICS } from './taxonomy';
 
 export interface TopicSummary {
   slug: string;
@@ -17,8 +16,8 @@ export interface TopicStory {
   firstParagraph: { id: string; text: string };
 }
 
-export async function getTopicSummaries(): Promise<TopicSummary[]> {
-  const { issues } = await getStore();
+/** Every topic of the taxonomy with the number of stories carrying it. */
+export function summariseTopics(issues: readonly Issue[]): TopicSummary[] {
   return TOPICS.map((topic) => ({
     slug: topic.slug,
     label: topic.label,
@@ -27,13 +26,8 @@ export async function getTopicSummaries(): Promise<TopicSummary[]> {
   }));
 }
 
-export function getTopic(slug: string): TopicDefinition | undefined {
-  return findTopic(slug);
-}
-
 /** Every story with the topic, newest issue first, in issue order within an issue. */
-export async function getTopicStories(slug: string): Promise<TopicStory[]> {
-  const { issues } = await getStore();
+export function storiesWithTopic(issues: readonly Issue[], slug: string): TopicStory[] {
   const newestFirst = [...issues].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
   return newestFirst.flatMap((issue) =>
     issue.stories

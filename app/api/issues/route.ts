@@ -1,6 +1,7 @@
-import { getArchiveCoverage } from '@/lib/archive/coverage';
-import { getIssues, toIssueSummary } from '@/lib/catalogue/queries';
+import { getArchiveCoverage } from '@/lib/served/archive';
+import { toIssueSummary } from '@/lib/catalogue/issue-json';
 import { json } from '@/lib/http';
+import { getIssues } from '@/lib/served/issues';
 
 export const dynamic = 'force-dynamic';
 

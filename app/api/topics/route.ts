@@ -1,5 +1,5 @@
 import { json } from '@/lib/http';
-import { getTopicSummaries } from '@/lib/topics/browse';
+import { getTopicSummaries } from '@/lib/served/topics';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { IssueView } from '@/components/issue/issue-view';
-import { getIssue, getNeighbours, parseIssueNumber } from '@/lib/catalogue/queries';
+import { getIssue, getNeighbours } from '@/lib/served/issues';
+import { parseIssueNumber } from '@/lib/urls';
 import { issueMetadata } from '@/lib/metadata';
-import { markTermsOf } from '@/lib/search/mark-terms';
+import { MAX_QUERY_LENGTH } from '@/lib/search/limits';
+import { markTermsOf, markTermsOfWords } from '@/lib/search/mark-terms';
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -23,8 +25,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IssuePage({ params, searchParams }: Props) {
   const issue = await load(params);
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 512) ?? '';
+  const query = await searchParams;
+  const q = first(query.q);
+  const terms = first(query.terms);
   const { previous, next } = await getNeighbours(issue.number);
-  return <IssueView issue={issue} previous={previous} next={next} q={q} markTerms={markTermsOf(q)} />;
+  return (
+    <IssueView
+      issue={issue}
+      previous={previous}
+      next={next}
+      q={q}
+      markTerms={terms ? markTermsOfWords(terms) : markTermsOf(q)}
+    />
+  );
+}
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.slice(0, MAX_QUERY_LENGTH) ?? '';
 }

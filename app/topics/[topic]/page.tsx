@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatIssueDate, plural } from '@/lib/format';
-import { getTopic, getTopicStories } from '@/lib/topics/browse';
+import { getTopicStories } from '@/lib/served/topics';
+import { findTopic } from '@/lib/topics/taxonomy';
 import { paragraphUrl, searchUrl, topicsUrl, topicUrl } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ topic: string }> };
 
 async function load(params: Props['params']) {
-  const topic = getTopic((await params).topic);
+  const topic = findTopic((await params).topic);
   if (!topic) notFound();
   return topic;
 }

@@ -1,5 +1,7 @@
-import { getIssue, parseIssueNumber, toIssueJson } from '@/lib/catalogue/queries';
+import { toIssueJson } from '@/lib/catalogue/issue-json';
 import { json, jsonError } from '@/lib/http';
+import { getIssue } from '@/lib/served/issues';
+import { parseIssueNumber } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,13 @@
 import { json, jsonError } from '@/lib/http';
-import { getTopic, getTopicStories } from '@/lib/topics/browse';
+import { getTopicStories } from '@/lib/served/topics';
+import { findTopic } from '@/lib/topics/taxonomy';
 import { paragraphUrl } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, context: { params: Promise<{ topic: string }> }) {
   const { topic: slug } = await context.params;
-  const topic = getTopic(slug);
+  const topic = findTopic(slug);
   if (!topic) return jsonError(404, `no topic ${JSON.stringify(slug.slice(0, 40))}`);
   const stories = await getTopicStories(topic.slug);
   return json({

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { IssueView } from '@/components/issue/issue-view';
-import { getIssue, getNeighbours, parseIssueNumber } from '@/lib/catalogue/queries';
+import { getIssue, getNeighbours } from '@/lib/served/issues';
+import { parseIssueNumber } from '@/lib/urls';
 import { paragraphMetadata } from '@/lib/metadata';
 
 /**

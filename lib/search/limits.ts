@@ -1,0 +1,25 @@
+/**
+ * The limits a search request must respect, in one small module with no dependencies, so the
+ * parameter parser, the query parser and the client-side search box read the same numbers.
+ */
+
+/** Characters of `q`; a longer query is refused (the query parser also truncates to it). */
+export const MAX_QUERY_LENGTH = 512;
+/** Words, phrases and alternatives in `q`; more are refused by the API and ignored by the parser. */
+export const MAX_QUERY_TERMS = 32;
+/** Results per page. */
+export const MAX_PER_PAGE = 100;
+/** Pages beyond this are refused: nobody pages that far, and it bounds the work per request. */
+export const MAX_PAGE = 1000;
+/** Values of one multi-valued parameter (`topic`, `year`, `issue`, `kind`). */
+export const MAX_VALUES = 20;
+/** Rows one export (`format=csv|md|json`) returns. */
+export const MAX_EXPORT = 1000;
+/** Misspelt words corrected per query: correction is the costliest step, so a flood of nonsense is bounded. */
+export const MAX_CORRECTIONS = 4;
+/** Archive words a typed prefix is completed to (the most frequent ones). */
+export const MAX_COMPLETIONS = 8;
+/** Responses kept in memory per engine, for repeated requests (search-as-you-type, paging back). */
+export const CACHE_SIZE = 200;
+/** Further matching paragraphs a story result shows besides its lead (`more`). */
+export const MORE_PER_STORY = 2;

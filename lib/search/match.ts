@@ -1,0 +1,274 @@
+import type { FieldHits } from './flex';
+import { countRuns, hasRun } from './positions';
+import type { Clause, Matcher, ParsedQuery } from './query';
+import { RANKING } from './ranking';
+import type { Scratch } from './scratch';
+import type { SearchIndex } from './search-index';
+
+/** Where one matcher (a word or a phrase) is found, from FlexSearch's answers. */
+export interface MatcherHits {
+  matcher: Matcher;
+  /** Term ids: the word's stem, or the phrase's stems in order; empty when the archive lacks one. */
+  ids: number[];
+  /** Ids of the word forms that count as exact (terms only). */
+  formIds: number[];
+  /** Paragraphs holding it in their text (a phrase: as a run), with the run counts for phrases. */
+  text: readonly number[];
+  runs?: Uint16Array;
+  /** Paragraphs citing it in a link (terms only). */
+  links: readonly number[];
+  /** Stories whose headline or dek holds it. */
+  heads: readonly number[];
+}
+
+/** One clause (alternatives joined by OR) and where any of its alternatives is found. */
+export interface ClauseHits {
+  matchers: MatcherHits[];
+  /** Per paragraph: holds the clause in its text or links. */
+  inParagraph: Uint8Array;
+  /** Per story: holds it in a paragraph (`inStoryText`), in its headline or dek, or anywhere. */
+  inStoryText: Uint8Array;
+  inHead: Uint8Array;
+  inStory: Uint8Array;
+  stories: number[];
+  /** A phrase the user quoted: when the story's text holds it, the paragraphs shown must too. */
+  quoted: boolean;
+}
+
+export interface Matches {
+  /** Matching paragraphs in index order, so each story's are together and in reading order. */
+  paragraphs: Int32Array;
+  clauses: ClauseHits[];
+  /** Per story: how many of the clauses it holds. */
+  held: Uint8Array;
+  /** No story holds every clause, so these hold only some. */
+  relaxed: boolean;
+}
+
+/** Per-query memo of FlexSearch lookups (a word may appear in several matchers). */
+export type Lookups = Map<string, FieldHits>;
+
+/**
+ * The paragraphs a query matches. A story matches when it holds every clause somewhere (headline,
+ * dek, any paragraph or cited link: "Microsoft stores data in glass" describes a story even when no
+ * single paragraph holds all four words); its matching paragraphs are those holding at least one
+ * clause themselves (and a quoted phrase its text holds), and its opening paragraph when its headline
+ * or dek holds one (they are that paragraph's run-in heading). When few stories hold every clause,
+ * those holding most of them match too (ranked after; `relaxed` when none holds them all). Exclusions drop the paragraphs holding them (not their stories); `link:` filters keep
+ * the paragraphs citing every link given.
+ */
+export function matchQuery(
+  index: SearchIndex,
+  query: ParsedQuery,
+  scratch: Scratch,
+  lookups: Lookups = new Map(),
+): Matches {
+  const excluded = query.exclude.length
+    ? excludedParagraphs(index, query.exclude, scratch, lookups)
+    : undefined;
+  const links = query.filters.link;
+  const keep =
+    !excluded && links.length === 0
+      ? () => true
+      : (d: number) =>
+          !excluded?.[d] && links.every((l) => index.linkTargets[d]!.some((t) => citesLink(t, l)));
+
+  const clauses = query.must.map((clause) => clauseHits(index, clause, scratch, lookups));
+  const out: number[] = [];
+  if (clauses.length === 0) {
+    for (let d = 0; d < index.docs.length; d++) if (keep(d)) out.push(d);
+    return { paragraphs: Int32Array.from(out), clauses, held: new Uint8Array(0), relaxed: false };
+  }
+
+  const held = scratch.bytes(index.storyCount);
+  for (const clause of clauses) for (const s of clause.stories) held[s]!++;
+  const stories = storiesHolding(held, clauses);
+  const relaxed = stories.length > 0 && !stories.some((s) => held[s] === clauses.length);
+  // Per paragraph: holds some clause itself; per story: its headline or dek holds one.
+  const anyClause = scratch.bytes(index.docs.length);
+  const anyHead = scratch.bytes(index.storyCount);
+  for (const clause of clauses) {
+    for (const matcher of clause.matchers) {
+      for (const d of matcher.text) anyClause[d] = 1;
+      for (const d of matcher.links) anyClause[d] = 1;
+      for (const s of matcher.heads) anyHead[s] = 1;
+    }
+  }
+  const quoted = clauses.filter((c) => c.quoted);
+  for (const s of stories) {
+    const first = index.storyFirst[s]!;
+    const end = first + index.storySize[s]!;
+    const start = out.length;
+    const required = quoted.length ? quoted.filter((c) => c.inStoryText[s]) : quoted;
+    if (required.length > 0) {
+      for (let d = first; d < end; d++)
+        if (anyClause[d] && required.every((c) => c.inParagraph[d]) && keep(d)) out.push(d);
+    }
+    // When no single paragraph holds every quoted phrase, the paragraphs holding any clause match.
+    if (out.length === start) for (let d = first; d < end; d++) if (anyClause[d] && keep(d)) out.push(d);
+    // The headline and dek are the run-in heading of the opening paragraph: what they hold, it holds
+    // (unless a quoted phrase the text holds is required).
+    const headed = anyHead[s] && (required.length === 0 || out.length === start);
+    if (headed && out[start] !== first && keep(first)) out.splice(start, 0, first);
+  }
+  return { paragraphs: Int32Array.from(out), clauses, held, relaxed };
+}
+
+function clauseHits(index: SearchIndex, clause: Clause, scratch: Scratch, lookups: Lookups): ClauseHits {
+  const inParagraph = scratch.bytes(index.docs.length);
+  const inStoryText = scratch.bytes(index.storyCount);
+  const inHead = scratch.bytes(index.storyCount);
+  const inStory = scratch.bytes(index.storyCount);
+  const stories: number[] = [];
+  const markStory = (s: number) => {
+    if (inStory[s]) return;
+    inStory[s] = 1;
+    stories.push(s);
+  };
+  const matchers = clause.anyOf.map((matcher) => {
+    const hits =
+      matcher.type === 'term' ? termHits(index, matcher, lookups) : phraseHits(index, matcher, lookups);
+    for (const list of [hits.text, hits.links]) {
+      for (const d of list) {
+        inParagraph[d] = 1;
+        const s = index.storyOf[d]!;
+        inStoryText[s] = 1;
+        markStory(s);
+      }
+    }
+    for (const s of hits.heads) {
+      inHead[s] = 1;
+      markStory(s);
+    }
+    return hits;
+  });
+  const quoted = clause.anyOf.every((m) => m.type === 'phrase' && m.start >= 0);
+  return { matchers, inParagraph, inStoryText, inHead, inStory, stories, quoted };
+}
+
+function termHits(index: SearchIndex, matcher: Matcher & { type: 'term' }, lookups: Lookups): MatcherHits {
+  const id = index.termIdOf(matcher.term);
+  if (id === undefined) return { matcher, ids: [], formIds: [], text: [], links: [], heads: [] };
+  const hits = lookup(index, matcher.term, lookups);
+  const formIds = matcher.words.map((w) => index.formIdOf(w)).filter((f): f is number => f !== undefined);
+  return {
+    matcher,
+    ids: [id],
+    formIds,
+    text: hits.text,
+    links: hits.links,
+    heads: storiesOf(index, hits.head),
+  };
+}
+
+function phraseHits(
+  index: SearchIndex,
+  matcher: Matcher & { type: 'phrase' },
+  lookups: Lookups,
+): MatcherHits {
+  const ids = matcher.terms.map((t) => index.termIdOf(t));
+  if (ids.some((id) => id === undefined))
+    return { matcher, ids: [], formIds: [], text: [], links: [], heads: [] };
+  const runIds = ids as number[];
+  const all = matcher.terms.map((t) => lookup(index, t, lookups));
+  const text: number[] = [];
+  const runs: number[] = [];
+  for (const d of intersect(all.map((h) => h.text))) {
+    const count = countRuns(index.text[d]!, runIds);
+    if (count > 0) {
+      text.push(d);
+      runs.push(Math.min(65535, count));
+    }
+  }
+  const heads = storiesOf(index, intersect(all.map((h) => h.head))).filter((s) =>
+    hasRun(index.heads[s]!, runIds),
+  );
+  return { matcher, ids: runIds, formIds: [], text, runs: Uint16Array.from(runs), links: [], heads };
+}
+
+/** Whether any paragraph's text holds the terms as a phrase (for offering a compound's split form). */
+export function hasPhrase(index: SearchIndex, terms: readonly string[], lookups: Lookups): boolean {
+  const ids = terms.map((t) => index.termIdOf(t));
+  if (ids.some((id) => id === undefined)) return false;
+  return intersect(terms.map((t) => lookup(index, t, lookups).text)).some((d) =>
+    hasRun(index.text[d]!, ids as number[]),
+  );
+}
+
+function lookup(index: SearchIndex, term: string, lookups: Lookups): FieldHits {
+  let hits = lookups.get(term);
+  if (!hits) {
+    hits = index.lookup(term);
+    lookups.set(term, hits);
+  }
+  return hits;
+}
+
+/** Paragraphs holding any excluded word or phrase in their own text or links (not their headline). */
+function excludedParagraphs(
+  index: SearchIndex,
+  exclude: readonly Matcher[],
+  scratch: Scratch,
+  lookups: Lookups,
+): Uint8Array {
+  const flags = scratch.bytes(index.docs.length);
+  for (const matcher of exclude) {
+    const hits =
+      matcher.type === 'term' ? termHits(index, matcher, lookups) : phraseHits(index, matcher, lookups);
+    for (const d of hits.text) flags[d] = 1;
+    for (const d of hits.links) flags[d] = 1;
+  }
+  return flags;
+}
+
+/**
+ * The stories holding every clause, in index order; when fewer than `RANKING.fill` do, those holding
+ * all but one too, then all but two, and so on, until there are enough (ranking keeps the stories
+ * holding every clause first); when none does, every story holding any.
+ */
+function storiesHolding(held: Uint8Array, clauses: readonly ClauseHits[]): number[] {
+  const holding = (need: number) => {
+    const out: number[] = [];
+    for (let s = 0; s < held.length; s++) if (held[s]! >= need) out.push(s);
+    return out;
+  };
+  let need = clauses.length;
+  let out = holding(need);
+  // None holds them all: any story holding some is a (relaxed) match.
+  if (out.length === 0) return holding(1);
+  while (out.length < RANKING.fill && need > 1) out = holding(--need);
+  return out;
+}
+
+/** The distinct stories of some paragraphs. */
+function storiesOf(index: SearchIndex, paragraphs: readonly number[]): number[] {
+  const out: number[] = [];
+  let last = -1;
+  for (const d of paragraphs) {
+    const s = index.storyOf[d]!;
+    // FlexSearch lists a story's paragraphs together; the check below catches any that are not.
+    if (s === last) continue;
+    last = s;
+    out.push(s);
+  }
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
+function intersect(lists: readonly (readonly number[])[]): number[] {
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  if (!shortest) return [];
+  if (others.length === 0) return [...shortest];
+  const sets = others.map((list) => new Set(list));
+  return shortest.filter((d) => sets.every((set) => set.has(d)));
+}
+
+/**
+ * Whether a cited link matches a `link:` filter: a bare host matches that host and its subdomains
+ * (`link:x.com` is not netflix.com); with a path, the link must start with it.
+ */
+export function citesLink(target: string, filter: string): boolean {
+  const slash = target.indexOf('/');
+  const host = slash === -1 ? target : target.slice(0, slash);
+  if (!filter.includes('/')) return host === filter || host.endsWith(`.${filter}`);
+  return target.startsWith(filter) || target.replace(/^[^/]*\./, '').startsWith(filter);
+}

@@ -1,0 +1,403 @@
+import type { Filtered } from './facets';
+import type { ClauseHits, Matches, MatcherHits } from './match';
+import { countRuns, hasRun, smallestWindow } from './positions';
+import { RANKING } from './ranking';
+import type { Scratch } from './scratch';
+import type { SearchIndex } from './search-index';
+import type { Sort } from './types';
+
+/** A paragraph with its score (higher is better; comparable within one response). */
+export interface ScoredParagraph {
+  index: number;
+  score: number;
+}
+
+/** A story on the requested page: its score and its matching paragraphs, the lead first. */
+export interface RankedStory {
+  story: number;
+  score: number;
+  paragraphs: ScoredParagraph[];
+}
+
+/** What one matcher contributes, computed once per query from the postings. */
+interface MatcherScores {
+  hits: MatcherHits;
+  /** Per paragraph: BM25 of its text (exact forms weighed above stem-only matches), or a link's share. */
+  paragraph: Float32Array;
+  /** Per story: effective occurrences in its paragraphs, and whether one of them cites it. */
+  storyTf: Float32Array;
+  storyLink: Uint8Array;
+  /** Per story: effective occurrences in its headline and dek. */
+  headTf: Float32Array;
+  /** Inverse document frequency among paragraphs (a phrase: its words' sum) and among stories. */
+  idf: number;
+  storyIdf: number;
+}
+
+/**
+ * Scores for one query: a story's score (BM25F over its headline, dek and body, plus its best
+ * paragraph and how close together its words sit) orders the results; a paragraph's score (BM25 of
+ * its own text, the share of the query's clauses it holds, proximity) picks each story's lead.
+ * Every weight comes from `RANKING`.
+ */
+export class Scorer {
+  private readonly clauses: MatcherScores[][];
+  /** Term id → the clause it stands for in proximity checks (its single words; first clause wins). */
+  private readonly groups = new Map<number, number>();
+  /** The first word of each clause, for the in-order check. */
+  private readonly runIds: number[] | undefined;
+
+  constructor(
+    private readonly index: SearchIndex,
+    matches: Matches,
+    private readonly scratch: Scratch,
+  ) {
+    this.held = matches.held;
+    this.exact = scratch.counts(index.docs.length);
+    this.clauses = matches.clauses.map((clause) => clause.matchers.map((hits) => this.scoresOf(hits)));
+    matches.clauses.forEach((clause, group) => {
+      for (const { hits } of this.clauses[group]!)
+        if (hits.matcher.type === 'term' && hits.ids.length && !this.groups.has(hits.ids[0]!))
+          this.groups.set(hits.ids[0]!, group);
+    });
+    const firsts = matches.clauses.map(firstWordId);
+    this.runIds = firsts.every((id) => id !== undefined) ? (firsts as number[]) : undefined;
+    this.quoted = matches.clauses.filter((c) => c.quoted);
+  }
+
+  /** Per story: how many clauses it holds. */
+  private readonly held: Uint8Array;
+  private readonly headRuns = new Map<number, boolean>();
+  private readonly quoted: ClauseHits[];
+  /** Exact-form counts of one word per paragraph, zeroed again after each use. */
+  private readonly exact: Uint16Array;
+
+  get hasClauses(): boolean {
+    return this.clauses.length > 0;
+  }
+
+  /**
+   * A paragraph's score before proximity: BM25 of its text (the opening paragraph's includes the
+   * story's headline and dek, its run-in heading), scaled by the share of the query's clauses it
+   * holds and by its role and position.
+   */
+  paragraphBase(d: number): number {
+    let total = 0;
+    let held = 0;
+    for (const matchers of this.clauses) {
+      let best = 0;
+      for (const m of matchers) if (m.paragraph[d]! > best) best = m.paragraph[d]!;
+      if (best > 0) held++;
+      total += best;
+    }
+    const n = this.clauses.length;
+    if (n > 0 && RANKING.coverage > 0) total *= (held / n) ** RANKING.coverage;
+    return total * this.index.paragraphWeight[d]!;
+  }
+
+  /** Whether the story holds every clause of the query (or the query has none). */
+  holdsAll(s: number): boolean {
+    return this.held.length === 0 || this.held[s] === this.clauses.length;
+  }
+
+  /** A story's BM25F score over its headline, dek and body (scaled when it holds only some clauses). */
+  storyBase(s: number): number {
+    let total = 0;
+    let held = 0;
+    for (const matchers of this.clauses) {
+      let best = 0;
+      for (const m of matchers) {
+        const score = this.storyScore(m, s);
+        if (score > best) best = score;
+      }
+      if (best > 0) held++;
+      total += best;
+    }
+    if (held < this.clauses.length) total *= (held / this.clauses.length) ** RANKING.relaxed;
+    return total;
+  }
+
+  /**
+   * A bonus for the query's words together in one paragraph: all of them in order, or those it
+   * holds within a few words of each other (scaled by the share of the query they are).
+   */
+  closeness(d: number): number {
+    const n = this.clauses.length;
+    if (n < 2) return 0;
+    let held = 0;
+    for (const matchers of this.clauses) if (matchers.some((m) => m.paragraph[d]! > 0)) held++;
+    if (held < 2) return 0;
+    const text = this.index.text[d]!;
+    if (this.runIds && hasRun(text, this.runIds)) return RANKING.adjacent + RANKING.proximity;
+    // The opening paragraph's run-in heading may hold the words in order.
+    const heading =
+      this.index.docs[d]!.order === 0 && this.headPhrase(this.index.storyOf[d]!) > 0
+        ? RANKING.headline * (RANKING.adjacent + RANKING.proximity)
+        : 0;
+    const { window, present } = smallestWindow(text, this.groups, n);
+    if (window === Infinity) return heading;
+    return Math.max(heading, RANKING.proximity * (present / n) * Math.min(1, (present + 1) / (window + 1)));
+  }
+
+  /** A bonus for a story whose headline or dek holds the query's words in order. */
+  headPhrase(s: number): number {
+    if (this.clauses.length < 2 || !this.runIds) return 0;
+    let known = this.headRuns.get(s);
+    if (known === undefined) {
+      known = hasRun(this.index.heads[s]!, this.runIds);
+      this.headRuns.set(s, known);
+    }
+    return known ? RANKING.headPhrase : 0;
+  }
+
+  /**
+   * Whether the story must lead with its opening paragraph: a quoted phrase is in its headline or
+   * dek and in none of its paragraphs.
+   */
+  leadsWithOpening(s: number): boolean {
+    return this.quoted.some((c) => c.inStory[s] && !c.inStoryText[s]);
+  }
+
+  private storyScore(m: MatcherScores, s: number): number {
+    if (m.hits.ids.length === 0) return 0;
+    const tf = RANKING.head * m.headTf[s]! + m.storyTf[s]!;
+    if (tf === 0) return m.storyLink[s] ? m.storyIdf * RANKING.link : 0;
+    const weight = m.hits.matcher.type === 'phrase' ? RANKING.phrase : 1;
+    return weight * m.storyIdf * bm25(tf, this.index.storyNorm[s]!);
+  }
+
+  private scoresOf(hits: MatcherHits): MatcherScores {
+    const { index, scratch } = this;
+    const n = index.docs.length;
+    const paragraph = scratch.floats(n);
+    const storyTf = scratch.floats(index.storyCount);
+    const storyLink = scratch.bytes(index.storyCount);
+    const headTf = scratch.floats(index.storyCount);
+    const scores: MatcherScores = { hits, paragraph, storyTf, storyLink, headTf, idf: 0, storyIdf: 0 };
+    if (hits.ids.length === 0) return scores;
+    const phrase = hits.matcher.type === 'phrase';
+    let idf = 0;
+    let storyIdf = 0;
+    for (const id of hits.ids) {
+      idf += index.paragraphIdf(id);
+      storyIdf += index.storyIdf(id);
+    }
+    if (phrase) idf *= RANKING.phrase;
+    scores.idf = idf;
+    scores.storyIdf = storyIdf;
+    // `paragraph` holds each paragraph's effective occurrences (its heading's too) until scored.
+    const tf = paragraph;
+    let docs: ArrayLike<number>;
+    if (phrase) {
+      docs = hits.text;
+      for (let k = 0; k < hits.text.length; k++) tf[hits.text[k]!] = hits.runs![k]!;
+      for (const s of hits.heads) headTf[s] = countRuns(index.heads[s]!, hits.ids);
+    } else {
+      const id = hits.ids[0]!;
+      const exact = this.exact;
+      let exactDocs = 0;
+      for (const form of hits.formIds) {
+        const postings = index.formPostingsOf(form);
+        exactDocs += postings.docs.length;
+        for (let j = 0; j < postings.docs.length; j++) exact[postings.docs[j]!]! += postings.tfs[j]!;
+      }
+      // A form no paragraph uses cannot be preferred: every occurrence then counts in full.
+      const stemmed = exactDocs > 0 ? RANKING.stemmed : 1;
+      const postings = index.postingsOf(id);
+      docs = postings.docs;
+      for (let j = 0; j < postings.docs.length; j++) {
+        const d = postings.docs[j]!;
+        const count = postings.tfs[j]!;
+        const same = Math.min(exact[d]!, count);
+        tf[d] = same + stemmed * (count - same);
+      }
+      for (const form of hits.formIds) for (const d of index.formPostingsOf(form).docs) exact[d] = 0;
+      for (const s of hits.heads) {
+        const seq = index.heads[s]!;
+        let count = 0;
+        for (let i = 0; i < seq.ids.length; i++)
+          if (seq.ids[i] === id) count += hits.formIds.includes(seq.forms[i]!) ? 1 : stemmed;
+        headTf[s] = count;
+      }
+    }
+    for (let k = 0; k < docs.length; k++) storyTf[index.storyOf[docs[k]!]!]! += tf[docs[k]!]!;
+    // The heading counts as text of the opening paragraph; an opening holding the word itself is
+    // scored with the rest, one holding it only in its heading here.
+    const headingOnly: number[] = [];
+    for (const s of hits.heads) {
+      const d = index.storyFirst[s]!;
+      if (tf[d] === 0) headingOnly.push(d);
+      tf[d]! += RANKING.headline * headTf[s]!;
+    }
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k]!;
+      paragraph[d] = idf * bm25(tf[d]!, index.paragraphNorm[d]!);
+    }
+    for (const d of headingOnly) paragraph[d] = idf * bm25(tf[d]!, index.paragraphNorm[d]!);
+    for (const d of hits.links) {
+      if (paragraph[d] === 0) paragraph[d] = idf * RANKING.link;
+      storyLink[index.storyOf[d]!] = 1;
+    }
+    return scores;
+  }
+}
+
+function bm25(tf: number, norm: number): number {
+  return (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1 * norm);
+}
+
+function firstWordId(clause: ClauseHits): number | undefined {
+  const term = clause.matchers.find((m) => m.matcher.type === 'term' && m.ids.length);
+  return term?.ids[0];
+}
+
+/**
+ * The requested page of stories. By relevance, every matching story gets its base score and its
+ * best paragraph's; the best `rerankDepth` also get proximity, then each story on the page orders
+ * its paragraphs (lead first). Date orders sort stories by their issue's date.
+ */
+export function rankStories(
+  index: SearchIndex,
+  scorer: Scorer,
+  filtered: Filtered,
+  sort: Sort,
+  start: number,
+  per: number,
+): RankedStory[] {
+  const { stories, offsets, paragraphs } = filtered;
+  const paragraphsOf = (k: number) => paragraphs.subarray(offsets[k]!, offsets[k + 1]!);
+  if (!scorer.hasClauses || sort !== 'relevance') {
+    const order = Array.from(stories.keys());
+    if (sort === 'oldest')
+      order.sort((a, b) => index.storyOldestRank[stories[a]!]! - index.storyOldestRank[stories[b]!]!);
+    return order
+      .slice(start, start + per)
+      .map((k) => storyWithLead(index, scorer, stories[k]!, paragraphsOf(k), undefined, 0));
+  }
+  // Stories by their BM25F first; the best of them add their best paragraph's score.
+  const storyScores = new Float64Array(stories.length);
+  const partial = new Uint8Array(stories.length);
+  for (let k = 0; k < stories.length; k++) {
+    storyScores[k] = scorer.storyBase(stories[k]!);
+    partial[k] = scorer.holdsAll(stories[k]!) ? 0 : 1;
+  }
+  const candidates = topIndices(storyScores, Math.max(RANKING.scoreDepth, start + per), partial);
+  const base = new Float64Array(paragraphs.length);
+  const scores = new Float64Array(stories.length);
+  const bestBase = new Float64Array(stories.length);
+  for (const k of candidates) {
+    for (let j = offsets[k]!; j < offsets[k + 1]!; j++) {
+      base[j] = scorer.paragraphBase(paragraphs[j]!);
+      bestBase[k] = Math.max(bestBase[k]!, base[j]!);
+    }
+    scores[k] = storyScores[k]! + RANKING.bestParagraph * bestBase[k]!;
+  }
+  const withLead = (k: number, score: number) =>
+    storyWithLead(
+      index,
+      scorer,
+      stories[k]!,
+      paragraphsOf(k),
+      base.subarray(offsets[k]!, offsets[k + 1]!),
+      score,
+    );
+  const top = topIndices(scores, candidates.length, partial, candidates);
+  const depth = Math.min(top.length, RANKING.rerankDepth);
+  // The best stories gain what proximity adds to their best paragraph, and a headline holding the query.
+  const reranked = top.slice(0, depth).map((k) => {
+    const story = withLead(k, 0);
+    let best = 0;
+    for (const p of story.paragraphs) best = Math.max(best, p.score);
+    story.score = scores[k]! + RANKING.bestParagraph * (best - bestBase[k]!) + scorer.headPhrase(story.story);
+    return { k, story };
+  });
+  reranked.sort((a, b) => partial[a.k]! - partial[b.k]! || b.story.score - a.story.score || a.k - b.k);
+  const rest = top.slice(depth).map((k) => ({ k, story: undefined as RankedStory | undefined }));
+  return [...reranked, ...rest]
+    .slice(start, start + per)
+    .map(({ k, story }) => story ?? withLead(k, scores[k]!));
+}
+
+/**
+ * A story with its matching paragraphs ordered best first (reading order without a query); `base`
+ * holds their scores before proximity, when already known.
+ */
+function storyWithLead(
+  index: SearchIndex,
+  scorer: Scorer,
+  story: number,
+  paragraphs: Int32Array,
+  base: Float64Array | undefined,
+  score: number,
+): RankedStory {
+  const opening = index.storyFirst[story]!;
+  const scored = Array.from(paragraphs, (d, j) => {
+    if (!scorer.hasClauses) return { index: d, score: 0 };
+    return { index: d, score: (base ? base[j]! : scorer.paragraphBase(d)) + scorer.closeness(d) };
+  });
+  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  if (scorer.hasClauses && scorer.leadsWithOpening(story)) {
+    const at = scored.findIndex((p) => p.index === opening);
+    if (at > 0) scored.unshift(...scored.splice(at, 1));
+  }
+  return { story, score, paragraphs: scored };
+}
+
+/** The requested page of paragraphs (`group=paragraph`), each scored in its story's context. */
+export function rankParagraphs(
+  index: SearchIndex,
+  scorer: Scorer,
+  filtered: Filtered,
+  sort: Sort,
+  start: number,
+  per: number,
+): ScoredParagraph[] {
+  const { paragraphs } = filtered;
+  if (!scorer.hasClauses || sort !== 'relevance') {
+    const order = Int32Array.from(paragraphs, (d) => (sort === 'oldest' ? index.oldestRank[d]! : d)).sort();
+    const page = order.subarray(start, start + per);
+    return Array.from(page, (value) => {
+      const d = sort === 'oldest' ? index.byOldestRank[value]! : value;
+      return { index: d, score: scorer.hasClauses ? scorer.paragraphBase(d) : 0 };
+    });
+  }
+  const storyScores = new Map<number, number>();
+  const scores = new Float64Array(paragraphs.length);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const d = paragraphs[k]!;
+    const s = index.storyOf[d]!;
+    let story = storyScores.get(s);
+    if (story === undefined) {
+      story = scorer.storyBase(s);
+      storyScores.set(s, story);
+    }
+    scores[k] = scorer.paragraphBase(d) + RANKING.storyContext * story;
+  }
+  const top = topIndices(scores, Math.max(RANKING.rerankDepth, start + per));
+  const depth = Math.min(top.length, RANKING.rerankDepth);
+  const reranked = top.slice(0, depth).map((k) => ({
+    k,
+    index: paragraphs[k]!,
+    score: scores[k]! + scorer.closeness(paragraphs[k]!),
+  }));
+  reranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  const rest = top.slice(depth).map((k) => ({ k, index: paragraphs[k]!, score: scores[k]! }));
+  return [...reranked, ...rest].slice(start, start + per).map(({ index: d, score }) => ({ index: d, score }));
+}
+
+/**
+ * Indices of the `k` highest scores, best first (ties by index), those in a lower `tier` first;
+ * among `among` only, when given. A partial sort for long lists.
+ */
+function topIndices(scores: Float64Array, k: number, tier?: Uint8Array, among?: readonly number[]): number[] {
+  const key = (i: number) => scores[i]! - (tier ? tier[i]! * TIER : 0);
+  const pool = among ?? Array.from(scores.keys());
+  let threshold = -Infinity;
+  if (k < pool.length) threshold = Float64Array.from(pool, key).sort()[pool.length - k]!;
+  const out = pool.filter((i) => key(i) >= threshold);
+  out.sort((a, b) => key(b) - key(a) || a - b);
+  return out.slice(0, k);
+}
+
+/** Larger than any score: puts a lower tier above every score of the next. */
+const TIER = 1e9;
