@@ -29,6 +29,12 @@ interface MatcherScores {
   storyLink: Uint8Array;
   /** Per story: effective occurrences in its headline and dek. */
   headTf: Float32Array;
+  /**
+   * Per paragraph and per story: holds the word in a form the query gives (a phrase, a link: always);
+   * when no paragraph uses those forms, every match counts as exact.
+   */
+  exactParagraph: Uint8Array;
+  exactStory: Uint8Array;
   /** Inverse document frequency among paragraphs (a phrase: its words' sum) and among stories. */
   idf: number;
   storyIdf: number;
@@ -93,6 +99,45 @@ export class Scorer {
     const n = this.clauses.length;
     if (n > 0 && RANKING.coverage > 0) total *= (held / n) ** RANKING.coverage;
     return total * this.index.paragraphWeight[d]!;
+  }
+
+  /**
+   * For a one-word query, 1 when the paragraph holds the word only through its stem ("interpreting"
+   * for `interpretability`): paragraphs holding the exact form come first. With several words, the
+   * forms are weighed in the scores instead (`RANKING.stemmed`): ordering on them would bury a story
+   * holding every word because one is in the plural.
+   */
+  stemOnly(d: number): number {
+    if (this.clauses.length !== 1) return 0;
+    let count = 0;
+    for (const matchers of this.clauses) {
+      let held = false;
+      let exact = false;
+      for (const m of matchers) {
+        if (m.paragraph[d]! === 0) continue;
+        held = true;
+        if (m.exactParagraph[d]) exact = true;
+      }
+      if (held && !exact) count++;
+    }
+    return count;
+  }
+
+  /** The same for a story: 1 when it holds a one-word query anywhere only through its stem. */
+  storyStemOnly(s: number): number {
+    if (this.clauses.length !== 1) return 0;
+    let count = 0;
+    for (const matchers of this.clauses) {
+      let held = false;
+      let exact = false;
+      for (const m of matchers) {
+        if (m.storyTf[s]! === 0 && m.headTf[s]! === 0 && !m.storyLink[s]) continue;
+        held = true;
+        if (m.exactStory[s]) exact = true;
+      }
+      if (held && !exact) count++;
+    }
+    return count;
   }
 
   /** Whether the story holds every clause of the query (or the query has none). */
@@ -173,7 +218,19 @@ export class Scorer {
     const storyTf = scratch.floats(index.storyCount);
     const storyLink = scratch.bytes(index.storyCount);
     const headTf = scratch.floats(index.storyCount);
-    const scores: MatcherScores = { hits, paragraph, storyTf, storyLink, headTf, idf: 0, storyIdf: 0 };
+    const exactParagraph = scratch.bytes(n);
+    const exactStory = scratch.bytes(index.storyCount);
+    const scores: MatcherScores = {
+      hits,
+      paragraph,
+      storyTf,
+      storyLink,
+      headTf,
+      exactParagraph,
+      exactStory,
+      idf: 0,
+      storyIdf: 0,
+    };
     if (hits.ids.length === 0) return scores;
     const phrase = hits.matcher.type === 'phrase';
     let idf = 0;
@@ -188,6 +245,7 @@ export class Scorer {
     // `paragraph` holds each paragraph's effective occurrences (its heading's too) until scored.
     const tf = paragraph;
     let docs: ArrayLike<number>;
+    let everyFormExact = phrase;
     if (phrase) {
       docs = hits.text;
       for (let k = 0; k < hits.text.length; k++) tf[hits.text[k]!] = hits.runs![k]!;
@@ -202,7 +260,8 @@ export class Scorer {
         for (let j = 0; j < postings.docs.length; j++) exact[postings.docs[j]!]! += postings.tfs[j]!;
       }
       // A form no paragraph uses cannot be preferred: every occurrence then counts in full.
-      const stemmed = exactDocs > 0 ? RANKING.stemmed : 1;
+      everyFormExact = exactDocs === 0;
+      const stemmed = everyFormExact ? 1 : RANKING.stemmed;
       const postings = index.postingsOf(id);
       docs = postings.docs;
       for (let j = 0; j < postings.docs.length; j++) {
@@ -210,14 +269,37 @@ export class Scorer {
         const count = postings.tfs[j]!;
         const same = Math.min(exact[d]!, count);
         tf[d] = same + stemmed * (count - same);
+        if (same > 0) {
+          exactParagraph[d] = 1;
+          exactStory[index.storyOf[d]!] = 1;
+        }
       }
       for (const form of hits.formIds) for (const d of index.formPostingsOf(form).docs) exact[d] = 0;
       for (const s of hits.heads) {
         const seq = index.heads[s]!;
         let count = 0;
-        for (let i = 0; i < seq.ids.length; i++)
-          if (seq.ids[i] === id) count += hits.formIds.includes(seq.forms[i]!) ? 1 : stemmed;
+        let exactly = false;
+        for (let i = 0; i < seq.ids.length; i++) {
+          if (seq.ids[i] !== id) continue;
+          const same = hits.formIds.includes(seq.forms[i]!);
+          count += same ? 1 : stemmed;
+          exactly ||= same;
+        }
         headTf[s] = count;
+        if (exactly) {
+          exactStory[s] = 1;
+          exactParagraph[index.storyFirst[s]!] = 1;
+        }
+      }
+    }
+    if (everyFormExact) {
+      for (let k = 0; k < docs.length; k++) {
+        exactParagraph[docs[k]!] = 1;
+        exactStory[index.storyOf[docs[k]!]!] = 1;
+      }
+      for (const s of hits.heads) {
+        exactStory[s] = 1;
+        exactParagraph[index.storyFirst[s]!] = 1;
       }
     }
     for (let k = 0; k < docs.length; k++) storyTf[index.storyOf[docs[k]!]!]! += tf[docs[k]!]!;
@@ -237,6 +319,8 @@ export class Scorer {
     for (const d of hits.links) {
       if (paragraph[d] === 0) paragraph[d] = idf * RANKING.link;
       storyLink[index.storyOf[d]!] = 1;
+      exactParagraph[d] = 1;
+      exactStory[index.storyOf[d]!] = 1;
     }
     return scores;
   }
@@ -279,7 +363,8 @@ export function rankStories(
   const partial = new Uint8Array(stories.length);
   for (let k = 0; k < stories.length; k++) {
     storyScores[k] = scorer.storyBase(stories[k]!);
-    partial[k] = scorer.holdsAll(stories[k]!) ? 0 : 1;
+    // Stories holding every clause come first, then those holding the query's exact word forms.
+    partial[k] = (scorer.holdsAll(stories[k]!) ? 0 : 64) + Math.min(63, scorer.storyStemOnly(stories[k]!));
   }
   const candidates = topIndices(storyScores, Math.max(RANKING.scoreDepth, start + per), partial);
   const base = new Float64Array(paragraphs.length);
@@ -332,10 +417,11 @@ function storyWithLead(
 ): RankedStory {
   const opening = index.storyFirst[story]!;
   const scored = Array.from(paragraphs, (d, j) => {
-    if (!scorer.hasClauses) return { index: d, score: 0 };
-    return { index: d, score: (base ? base[j]! : scorer.paragraphBase(d)) + scorer.closeness(d) };
+    if (!scorer.hasClauses) return { index: d, score: 0, stemOnly: 0 };
+    const score = (base ? base[j]! : scorer.paragraphBase(d)) + scorer.closeness(d);
+    return { index: d, score, stemOnly: scorer.stemOnly(d) };
   });
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  scored.sort((a, b) => a.stemOnly - b.stemOnly || b.score - a.score || a.index - b.index);
   if (scorer.hasClauses && scorer.leadsWithOpening(story)) {
     const at = scored.findIndex((p) => p.index === opening);
     if (at > 0) scored.unshift(...scored.splice(at, 1));
@@ -363,6 +449,8 @@ export function rankParagraphs(
   }
   const storyScores = new Map<number, number>();
   const scores = new Float64Array(paragraphs.length);
+  // Paragraphs holding the query's exact word forms come first.
+  const tier = new Uint8Array(paragraphs.length);
   for (let k = 0; k < paragraphs.length; k++) {
     const d = paragraphs[k]!;
     const s = index.storyOf[d]!;
@@ -372,15 +460,16 @@ export function rankParagraphs(
       storyScores.set(s, story);
     }
     scores[k] = scorer.paragraphBase(d) + RANKING.storyContext * story;
+    tier[k] = Math.min(255, scorer.stemOnly(d));
   }
-  const top = topIndices(scores, Math.max(RANKING.rerankDepth, start + per));
+  const top = topIndices(scores, Math.max(RANKING.rerankDepth, start + per), tier);
   const depth = Math.min(top.length, RANKING.rerankDepth);
   const reranked = top.slice(0, depth).map((k) => ({
     k,
     index: paragraphs[k]!,
     score: scores[k]! + scorer.closeness(paragraphs[k]!),
   }));
-  reranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  reranked.sort((a, b) => tier[a.k]! - tier[b.k]! || b.score - a.score || a.index - b.index);
   const rest = top.slice(depth).map((k) => ({ k, index: paragraphs[k]!, score: scores[k]! }));
   return [...reranked, ...rest].slice(start, start + per).map(({ index: d, score }) => ({ index: d, score }));
 }
