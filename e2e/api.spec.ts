@@ -54,20 +54,27 @@ test.describe('GET /api/search', () => {
     expect(first226.snippet).toContain('<mark>AlphaFold</mark>');
   });
 
-  test('facet counts match the totals the same filters give', async ({ request }) => {
-    const body = await (await request.get('/api/search?q=ai')).json();
-    const policy = body.facets.topic.find((v: { value: string }) => v.value === 'policy');
-    expect(policy.count).toBeGreaterThan(0);
-    const filtered = await (await request.get('/api/search?q=ai&topic=policy')).json();
-    expect(filtered.total).toBe(policy.count);
-    expect(filtered.facets.topic.find((v: { value: string }) => v.value === 'policy').selected).toBe(true);
-    for (const result of filtered.results) expect(result.topics).toContain('policy');
-  });
+  for (const [group, count] of [
+    ['story', 'stories'],
+    ['paragraph', 'total'],
+  ] as const) {
+    test(`facet counts match the ${count} the same filters give, with group=${group}`, async ({
+      request,
+    }) => {
+      const body = await (await request.get(`/api/search?q=ai&group=${group}`)).json();
+      const policy = body.facets.topic.find((v: { value: string }) => v.value === 'policy');
+      expect(policy.count).toBeGreaterThan(0);
+      const filtered = await (await request.get(`/api/search?q=ai&topic=policy&group=${group}`)).json();
+      expect(filtered[count]).toBe(policy.count);
+      expect(filtered.facets.topic.find((v: { value: string }) => v.value === 'policy').selected).toBe(true);
+      for (const result of filtered.results) expect(result.topics).toContain('policy');
+    });
+  }
 
   test('paging returns the next slice of the same result set', async ({ request }) => {
     const all = await (await request.get('/api/search?q=the&year=2020&per=10')).json();
     const second = await (await request.get('/api/search?q=the&year=2020&per=5&page=2')).json();
-    expect(second).toMatchObject({ page: 2, per: 5, total: all.total });
+    expect(second).toMatchObject({ page: 2, per: 5, total: all.total, stories: all.stories });
     expect(second.results.map((r: { id: string }) => r.id)).toEqual(
       all.results.slice(5, 10).map((r: { id: string }) => r.id),
     );

@@ -27,8 +27,8 @@ test.describe('without JavaScript', () => {
   });
 
   test('a facet link filters the results and a page link pages through them', async ({ page }) => {
-    // Five a page, so even the one-issue sample has several pages of Tech Tales paragraphs.
-    await page.goto('/?per=5');
+    // Five paragraphs a page, so even the one-issue sample has several pages of Tech Tales.
+    await page.goto('/?group=paragraph&per=5');
     await searchBox(page).fill('the');
     await searchBox(page).press('Enter');
     await expect(page).toHaveURL(/[?&]q=the/);

@@ -31,3 +31,12 @@ test('every example search on the sample build’s home page finds something', a
     await expect(page.getByText('No paragraph contains all of your words'), href).toHaveCount(0);
   }
 });
+
+test('the sample build never "corrects" the name of a story kind it holds', async ({ request }) => {
+  const body = (await (await request.get('/api/search', { params: { q: 'tech tales' } })).json()) as {
+    suggestion?: string;
+    terms: string[];
+  };
+  expect(body.suggestion).toBeUndefined();
+  expect(body.terms).toEqual(['tech', 'tales']);
+});

@@ -50,10 +50,11 @@ test.describe('the search page', () => {
     await expect.poll(() => readTotal(page)).toBe(before);
   });
 
-  test('the URL carries q, topic, year, sort and page, and a reload shows the same page', async ({
+  test('the URL carries q, topic, year, sort, grouping and page, and a reload shows the same page', async ({
     page,
   }) => {
-    await page.goto('/?q=the&topic=fiction&year=2020&sort=oldest&page=2&per=5');
+    // One paragraph per result, so even the one-issue sample has several pages of Tech Tales.
+    await page.goto('/?q=the&topic=fiction&year=2020&sort=oldest&group=paragraph&page=2&per=5');
     await expect(searchBox(page)).toHaveValue('the');
     await expect(page.getByRole('group', { name: 'Active filters' })).toContainText('Topic: Tech Tales');
     await expect(page.getByRole('group', { name: 'Active filters' })).toContainText('Year: 2020');
@@ -67,13 +68,13 @@ test.describe('the search page', () => {
     const before = await resultList(page).innerText();
 
     await page.reload();
-    await expect(page).toHaveURL(/\?q=the&topic=fiction&year=2020&sort=oldest&page=2&per=5$/);
+    await expect(page).toHaveURL(/\?q=the&topic=fiction&year=2020&sort=oldest&group=paragraph&page=2&per=5$/);
     await expect(resultsHeading(page)).toContainText('showing 6–10');
     expect(await resultList(page).innerText()).toBe(before);
   });
 
   test('going back after paging returns to the previous page of results', async ({ page }) => {
-    await page.goto('/?q=the&year=2020&per=5');
+    await page.goto('/?q=the&year=2020&group=paragraph&per=5');
     const firstPage = await resultList(page).innerText();
     await page
       .getByRole('navigation', { name: 'Pages' })
@@ -84,7 +85,7 @@ test.describe('the search page', () => {
     expect(await resultList(page).innerText()).not.toBe(firstPage);
 
     await page.goBack();
-    await expect(page).toHaveURL(/\?q=the&year=2020&per=5$/);
+    await expect(page).toHaveURL(/\?q=the&year=2020&group=paragraph&per=5$/);
     await expect(resultsHeading(page)).toContainText('showing 1–5');
     await expect.poll(() => resultList(page).innerText()).toBe(firstPage);
   });

@@ -17,12 +17,12 @@ export function resultList(page: Page) {
   return page.getByRole('list', { name: 'Results' });
 }
 
-/** The results heading, e.g. "1,234 matching paragraphs · showing 1–20". */
+/** The results heading, e.g. "123 matching stories (456 paragraphs) · showing 1–20". */
 export function resultsHeading(page: Page) {
   return page.locator('#results-heading');
 }
 
-/** The total the results heading states (0 for "No matching paragraphs"). */
+/** The count the results heading states: stories, or paragraphs with group=paragraph (0 for "No matching …"). */
 export async function readTotal(page: Page): Promise<number> {
   const text = (await resultsHeading(page).innerText()).trim();
   if (/^No matching/.test(text)) return 0;

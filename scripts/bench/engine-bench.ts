@@ -1,3 +1,4 @@
+import { measureEngineMemory } from '../../lib/bench/engine-memory';
 import { seededRandom, type Random } from '../../lib/bench/random';
 import type { BenchQuery } from '../../lib/bench/queries';
 import { ratio, summariseLatencies } from '../../lib/bench/stats';
@@ -52,6 +53,9 @@ export async function benchEngines(options: {
       for (const { q, kind } of shuffled(mix, random)) warm.push({ kind, ms: time(() => run(engine, q)) });
   }
 
+  log('engine: memory of FlexSearch and of the engine’s own tables');
+  const memory = measureEngineMemory(docs);
+
   log('engine: peers');
   const peers = [createFlexPeer(docs), createMiniPeer(docs), await createOramaPeer(docs)];
   const peerSamples = new Map<Peer, Sample[]>();
@@ -93,6 +97,7 @@ export async function benchEngines(options: {
     queries: mix.length,
     coldRounds,
     rows,
+    memory,
     byKind: kinds.map((kind) => ({
       kind,
       queries: mix.filter((m) => m.kind === kind).length,

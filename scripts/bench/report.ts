@@ -75,6 +75,7 @@ export function renderReport(results: BenchResults): string {
           ]),
         ),
         `ours cold / FlexSearch p50: ${times(e.ratios.oursColdVsFlexP50)}   ours cold / MiniSearch p50: ${times(e.ratios.oursColdVsMiniP50)}   ours warm / FlexSearch p50: ${times(e.ratios.oursWarmVsFlexP50)}`,
+        `Heap after GC: FlexSearch index ${bytes(e.memory.flexBytes)}, the engine's own tables ${bytes(e.memory.tablesBytes)}.`,
         '',
         'p50 by query kind (ms):',
         table(

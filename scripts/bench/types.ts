@@ -1,3 +1,4 @@
+import type { EngineMemory } from '../../lib/bench/engine-memory';
 import type { OwnerTime, SelfTime } from '../../lib/bench/cpu-profile';
 import type { LatencySummary } from '../../lib/bench/stats';
 
@@ -68,6 +69,8 @@ export interface EngineSection {
   /** Fresh engines the cold figures are taken over. */
   coldRounds: number;
   rows: EngineRow[];
+  /** Heap held by FlexSearch's index and by the engine's own tables over the same paragraphs. */
+  memory: EngineMemory;
   /** p50 per query kind, ours cold, in milliseconds. */
   byKind: { kind: string; queries: number; oursColdP50: number; flexP50: number; miniP50: number }[];
   ratios: { oursColdVsFlexP50: number; oursColdVsMiniP50: number; oursWarmVsFlexP50: number };
