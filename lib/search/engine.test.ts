@@ -459,31 +459,47 @@ describe('SearchEngine', () => {
     });
   });
 
-  describe('after export and import of the index', () => {
-    const QUERIES: [string, Partial<SearchRequest>][] = [
-      ['', {}],
-      ['robot', {}],
-      ['robot', { sort: 'oldest' }],
-      ['robot', { per: 1, page: 2 }],
-      ['robot -walk', {}],
-      ['"language models"', {}],
-      ['language models', {}],
-      ['TPU OR AlphaFold', {}],
-      ['alphafold export', {}],
-      ['protien', {}],
-      ['reinforcement lear', {}],
-      ['link:arxiv.org', {}],
-      ['2405.06624', {}],
-      ['datacenters', {}],
-      ['data centers', {}],
-      ['chip', { topic: ['policy', 'hardware'] }],
-      ['chip', { year: ['2021..2024'], kind: ['news'] }],
-      ['what has Import AI said about TPUs since 2018', {}],
-      ['structure judges', {}],
-      ['GPT-4', {}],
-      ['the', {}],
-    ];
+  const QUERIES: [string, Partial<SearchRequest>][] = [
+    ['', {}],
+    ['robot', {}],
+    ['robot', { sort: 'oldest' }],
+    ['robot', { per: 1, page: 2 }],
+    ['robot -walk', {}],
+    ['"language models"', {}],
+    ['language models', {}],
+    ['TPU OR AlphaFold', {}],
+    ['alphafold export', {}],
+    ['protien', {}],
+    ['reinforcement lear', {}],
+    ['link:arxiv.org', {}],
+    ['2405.06624', {}],
+    ['datacenters', {}],
+    ['data centers', {}],
+    ['chip', { topic: ['policy', 'hardware'] }],
+    ['chip', { year: ['2021..2024'], kind: ['news'] }],
+    ['what has Import AI said about TPUs since 2018', {}],
+    ['structure judges', {}],
+    ['GPT-4', {}],
+    ['the', {}],
+    ['robot', { group: 'paragraph' }],
+  ];
 
+  describe('one search after another', () => {
+    it('answers each as an engine that has answered nothing else', () => {
+      const busy = SearchEngine.fromIssues(ISSUES);
+      // Forwards then backwards, with another page size, so no answer comes from the cache.
+      const sequence = [
+        ...QUERIES.map((x) => [...x, 7] as const),
+        ...QUERIES.map((x) => [...x, 6] as const).reverse(),
+      ];
+      for (const [q, extra, per] of sequence) {
+        const request = { ...DEFAULT_SEARCH_REQUEST, q, ...extra, per };
+        expect(busy.search(request), q).toEqual(SearchEngine.fromIssues(ISSUES).search(request));
+      }
+    });
+  });
+
+  describe('after export and import of the index', () => {
     it('answers every query exactly as the original engine', async () => {
       const imported = SearchEngine.fromArtefacts(ISSUES, await exportFlexIndex(engine.flexIndex));
       for (const [q, extra] of QUERIES) {

@@ -52,6 +52,14 @@ export class Scorer {
   private readonly groups = new Map<number, number>();
   /** The first word of each clause, for the in-order check. */
   private readonly runIds: number[] | undefined;
+  /** Per story: how many clauses it holds. */
+  private readonly held: Uint8Array;
+  /** Clauses that are quoted phrases (they must be in the lead). */
+  private readonly quoted: ClauseHits[];
+  /** Per story, once known: whether its headline or dek holds the query's words in order. */
+  private readonly headRuns = new Map<number, boolean>();
+  /** Exact-form counts of one word per paragraph, zeroed again after each use. */
+  private readonly exact: Uint16Array;
 
   constructor(
     private readonly index: SearchIndex,
@@ -70,13 +78,6 @@ export class Scorer {
     this.runIds = firsts.every((id) => id !== undefined) ? (firsts as number[]) : undefined;
     this.quoted = matches.clauses.filter((c) => c.quoted);
   }
-
-  /** Per story: how many clauses it holds. */
-  private readonly held: Uint8Array;
-  private readonly headRuns = new Map<number, boolean>();
-  private readonly quoted: ClauseHits[];
-  /** Exact-form counts of one word per paragraph, zeroed again after each use. */
-  private readonly exact: Uint16Array;
 
   get hasClauses(): boolean {
     return this.clauses.length > 0;
@@ -248,7 +249,10 @@ export class Scorer {
     let everyFormExact = phrase;
     if (phrase) {
       docs = hits.text;
-      for (let k = 0; k < hits.text.length; k++) tf[hits.text[k]!] = hits.runs![k]!;
+      for (let k = 0; k < hits.text.length; k++) {
+        tf[hits.text[k]!] = hits.runs![k]!;
+        storyTf[index.storyOf[hits.text[k]!]!]! += hits.runs![k]!;
+      }
       for (const s of hits.heads) headTf[s] = countRuns(index.heads[s]!, hits.ids);
     } else {
       const id = hits.ids[0]!;
@@ -268,10 +272,12 @@ export class Scorer {
         const d = postings.docs[j]!;
         const count = postings.tfs[j]!;
         const same = Math.min(exact[d]!, count);
+        const s = index.storyOf[d]!;
         tf[d] = same + stemmed * (count - same);
+        storyTf[s]! += tf[d]!;
         if (same > 0) {
           exactParagraph[d] = 1;
-          exactStory[index.storyOf[d]!] = 1;
+          exactStory[s] = 1;
         }
       }
       for (const form of hits.formIds) for (const d of index.formPostingsOf(form).docs) exact[d] = 0;
@@ -302,7 +308,6 @@ export class Scorer {
         exactParagraph[index.storyFirst[s]!] = 1;
       }
     }
-    for (let k = 0; k < docs.length; k++) storyTf[index.storyOf[docs[k]!]!]! += tf[docs[k]!]!;
     // The heading counts as text of the opening paragraph; an opening holding the word itself is
     // scored with the rest, one holding it only in its heading here.
     const headingOnly: number[] = [];
@@ -479,12 +484,18 @@ export function rankParagraphs(
  * among `among` only, when given. A partial sort for long lists.
  */
 function topIndices(scores: Float64Array, k: number, tier?: Uint8Array, among?: readonly number[]): number[] {
-  const key = (i: number) => scores[i]! - (tier ? tier[i]! * TIER : 0);
-  const pool = among ?? Array.from(scores.keys());
+  const pool = among ?? Array.from({ length: scores.length }, (_, i) => i);
+  const key = new Float64Array(scores.length);
+  for (const i of pool) key[i] = tier ? scores[i]! - tier[i]! * TIER : scores[i]!;
   let threshold = -Infinity;
-  if (k < pool.length) threshold = Float64Array.from(pool, key).sort()[pool.length - k]!;
-  const out = pool.filter((i) => key(i) >= threshold);
-  out.sort((a, b) => key(b) - key(a) || a - b);
+  if (k < pool.length) {
+    const keys = new Float64Array(pool.length);
+    for (let j = 0; j < pool.length; j++) keys[j] = key[pool[j]!]!;
+    threshold = keys.sort()[pool.length - k]!;
+  }
+  const out: number[] = [];
+  for (const i of pool) if (key[i]! >= threshold) out.push(i);
+  out.sort((a, b) => key[b]! - key[a]! || a - b);
   return out.slice(0, k);
 }
 
