@@ -11,7 +11,7 @@ import { FacetPanel } from '@/components/search/facet-panel';
 import { Landing } from '@/components/search/landing';
 import { ResultList } from '@/components/search/result-list';
 import { SearchBox } from '@/components/search/search-box';
-import { formatCount } from '@/lib/format';
+import { formatCount, plural } from '@/lib/format';
 import {
   MAX_QUERY_LENGTH,
   parseSearchParams,
@@ -102,20 +102,8 @@ export default async function SearchPage({ searchParams }: Props) {
               ) : (
                 <>
                   <span className="font-semibold text-zinc-900 dark:text-zinc-100">{formatCount(count)}</span>{' '}
-                  matching{' '}
-                  {unit === 'story'
-                    ? count === 1
-                      ? 'story'
-                      : 'stories'
-                    : count === 1
-                      ? 'paragraph'
-                      : 'paragraphs'}
-                  {unit === 'story' && (
-                    <>
-                      {' '}
-                      ({formatCount(response.total)} {response.total === 1 ? 'paragraph' : 'paragraphs'})
-                    </>
-                  )}
+                  matching {count === 1 ? unit : unit === 'story' ? 'stories' : 'paragraphs'}
+                  {unit === 'story' && <> ({plural(response.total, 'paragraph')})</>}
                   {response.results.length > 0 && count > request.per && (
                     <>
                       {' '}
@@ -147,7 +135,7 @@ export default async function SearchPage({ searchParams }: Props) {
             )}
             {response.relaxed && (
               <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
-                No paragraph contains all of your words, so these match some of them.
+                No story contains all of your words, so these match some of them.
               </p>
             )}
           </div>

@@ -28,7 +28,7 @@ test('every example search on the sample build’s home page finds something', a
   for (const href of hrefs) {
     await page.goto(href);
     await expect(page.locator('#results-heading'), href).toContainText(/^[\d,]+ matching/);
-    await expect(page.getByText('No paragraph contains all of your words'), href).toHaveCount(0);
+    await expect(page.getByText('No story contains all of your words'), href).toHaveCount(0);
   }
 });
 
