@@ -11,7 +11,9 @@ export const SNIPPET_WORDS = 30;
  * on the tokenizer's words, never on substrings, and the text is escaped before any markup is added.
  */
 export function highlight(text: string, terms: MarkTerms): string {
-  return render(text, markedRanges(tokenize(text), terms), 0, text.length);
+  const tokens = tokenize(text);
+  const marked = Uint8Array.from(tokens, (t) => (terms.has(t.term) ? 1 : 0));
+  return render(text, markedTokenRanges(toWordTokens(tokens), marked), 0, text.length);
 }
 
 /**
@@ -52,9 +54,7 @@ export function snippetOfTokens(
   words = SNIPPET_WORDS,
 ): string {
   const count = tokens.pos.length;
-  const found: Range[] = [];
-  for (let i = 0; i < count; i++) if (marked[i]) found.push({ start: tokens.start[i]!, end: tokens.end[i]! });
-  const ranges = mergeRanges(found);
+  const ranges = markedTokenRanges(tokens, marked);
   const positions = count === 0 ? 0 : tokens.pos[count - 1]! + tokens.span[count - 1]!;
   if (positions <= words) return render(text, ranges, 0, text.length);
 
@@ -97,29 +97,31 @@ export function snippetOfTokens(
   return lead + render(text, ranges, from, to) + tail;
 }
 
-/** Characters `text.slice(start, end)` to mark. */
-export interface Range {
-  start: number;
-  end: number;
-}
-
-function markedRanges(tokens: readonly Token[], terms: MarkTerms): Range[] {
-  return mergeRanges(tokens.filter((t) => terms.has(t.term)).map((t) => ({ start: t.start, end: t.end })));
-}
-
 /**
- * Marked tokens as ranges in text order, overlapping ones merged: a joined form ("self-driving")
- * follows its parts, so they are ordered by start first.
+ * The marked tokens' character ranges, merged, in text order. Tokens come in text order except a
+ * joined form ("self-driving"), which follows its parts and spans them: it can reach back over the
+ * ranges of its parts, which it then absorbs.
  */
-export function mergeRanges(found: Range[]): Range[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+function markedTokenRanges(tokens: WordTokens, marked: ArrayLike<number>): Range[] {
   const ranges: Range[] = [];
-  for (const range of found) {
-    const last = ranges[ranges.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else ranges.push({ ...range });
+  for (let i = 0; i < tokens.start.length; i++) {
+    if (!marked[i]) continue;
+    let start = tokens.start[i]!;
+    let end = tokens.end[i]!;
+    while (ranges.length > 0 && start <= ranges[ranges.length - 1]!.end) {
+      const last = ranges.pop()!;
+      start = Math.min(start, last.start);
+      end = Math.max(end, last.end);
+    }
+    ranges.push({ start, end });
   }
   return ranges;
+}
+
+/** Characters `text.slice(start, end)` to mark. */
+interface Range {
+  start: number;
+  end: number;
 }
 
 function render(text: string, ranges: readonly Range[], from: number, to: number): string {
