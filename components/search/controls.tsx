@@ -9,25 +9,16 @@ const SORT_LABELS: Record<Sort, string> = { relevance: 'Relevance', newest: 'New
 
 export function SortControl({ request }: { request: SearchRequest }) {
   return (
-    <nav aria-label="Sort results" className="flex items-center gap-1 text-sm">
-      <span className="mr-1 text-zinc-500 dark:text-zinc-400">Sort:</span>
-      {SORTS.map((sort) => (
-        <Link
-          prefetch={false}
-          key={sort}
-          href={searchUrl({ ...request, sort, page: 1 })}
-          scroll={false}
-          aria-current={request.sort === sort ? 'true' : undefined}
-          className={`rounded-md px-2 py-1 ${
-            request.sort === sort
-              ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900'
-              : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
-          }`}
-        >
-          {SORT_LABELS[sort]}
-        </Link>
-      ))}
-    </nav>
+    <Choices
+      label="Sort results"
+      caption="Sort:"
+      choices={SORTS.map((sort) => ({
+        key: sort,
+        label: SORT_LABELS[sort],
+        href: searchUrl({ ...request, sort, page: 1 }),
+        current: request.sort === sort,
+      }))}
+    />
   );
 }
 
@@ -36,21 +27,46 @@ const GROUP_LABELS: Record<Group, string> = { story: 'Stories', paragraph: 'Para
 /** One result per story (the default) or one per paragraph. */
 export function GroupControl({ request }: { request: SearchRequest }) {
   return (
-    <nav aria-label="Show results as" className="flex items-center gap-1 text-sm">
-      <span className="mr-1 text-zinc-500 dark:text-zinc-400">Show:</span>
-      {GROUPS.map((group) => (
+    <Choices
+      label="Show results as"
+      caption="Show:"
+      choices={GROUPS.map((group) => ({
+        key: group,
+        label: GROUP_LABELS[group],
+        href: searchUrl({ ...request, group, page: 1 }),
+        current: request.group === group,
+      }))}
+    />
+  );
+}
+
+/** A row of links of which one is the current choice (a sort order, a grouping). */
+function Choices({
+  label,
+  caption,
+  choices,
+}: {
+  label: string;
+  caption: string;
+  choices: { key: string; label: string; href: string; current: boolean }[];
+}) {
+  return (
+    <nav aria-label={label} className="flex items-center gap-1 text-sm">
+      <span className="mr-1 text-zinc-500 dark:text-zinc-400">{caption}</span>
+      {choices.map((choice) => (
         <Link
-          key={group}
-          href={searchUrl({ ...request, group, page: 1 })}
+          prefetch={false}
+          key={choice.key}
+          href={choice.href}
           scroll={false}
-          aria-current={request.group === group ? 'true' : undefined}
+          aria-current={choice.current ? 'true' : undefined}
           className={`rounded-md px-2 py-1 ${
-            request.group === group
+            choice.current
               ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900'
               : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800'
           }`}
         >
-          {GROUP_LABELS[group]}
+          {choice.label}
         </Link>
       ))}
     </nav>

@@ -109,36 +109,24 @@ export class Scorer {
    * holding every word because one is in the plural.
    */
   stemOnly(d: number): number {
-    if (this.clauses.length !== 1) return 0;
-    let count = 0;
-    for (const matchers of this.clauses) {
-      let held = false;
-      let exact = false;
-      for (const m of matchers) {
-        if (m.paragraph[d]! === 0) continue;
-        held = true;
-        if (m.exactParagraph[d]) exact = true;
-      }
-      if (held && !exact) count++;
-    }
-    return count;
+    return this.onlyStemmed(
+      (m) => m.paragraph[d]! > 0,
+      (m) => m.exactParagraph[d] === 1,
+    );
   }
 
   /** The same for a story: 1 when it holds a one-word query anywhere only through its stem. */
   storyStemOnly(s: number): number {
+    return this.onlyStemmed(
+      (m) => m.storyTf[s]! > 0 || m.headTf[s]! > 0 || m.storyLink[s] === 1,
+      (m) => m.exactStory[s] === 1,
+    );
+  }
+
+  private onlyStemmed(holds: (m: MatcherScores) => boolean, exactly: (m: MatcherScores) => boolean): number {
     if (this.clauses.length !== 1) return 0;
-    let count = 0;
-    for (const matchers of this.clauses) {
-      let held = false;
-      let exact = false;
-      for (const m of matchers) {
-        if (m.storyTf[s]! === 0 && m.headTf[s]! === 0 && !m.storyLink[s]) continue;
-        held = true;
-        if (m.exactStory[s]) exact = true;
-      }
-      if (held && !exact) count++;
-    }
-    return count;
+    const matchers = this.clauses[0]!;
+    return matchers.some(holds) && !matchers.some((m) => holds(m) && exactly(m)) ? 1 : 0;
   }
 
   /** Whether the story holds every clause of the query (or the query has none). */
@@ -341,9 +329,10 @@ function firstWordId(clause: ClauseHits): number | undefined {
 }
 
 /**
- * The requested page of stories. By relevance, every matching story gets its base score and its
- * best paragraph's; the best `rerankDepth` also get proximity, then each story on the page orders
- * its paragraphs (lead first). Date orders sort stories by their issue's date.
+ * The requested page of stories. By relevance: stories holding every clause first (then, for a
+ * one-word query, those holding its exact form), each tier in order of BM25F; the best
+ * `scoreDepth` add their best paragraph's score and the best `rerankDepth` proximity; each story on
+ * the page orders its paragraphs, lead first. Date orders sort stories by their issue's date.
  */
 export function rankStories(
   index: SearchIndex,
