@@ -24,13 +24,21 @@ export function measureEngineMemory(docs: readonly SearchDoc[]): EngineMemory {
     gc();
     return process.memoryUsage().heapUsed;
   };
-  const before = heap();
-  const flex = createFlexIndex();
-  for (const doc of docs) flex.add(toFlexDoc(doc));
-  const withFlex = heap();
-  const tables = new SearchIndex(docs, flex);
-  const withTables = heap();
-  // Both stay reachable until measured.
-  if (tables.docs.length !== docs.length) throw new Error('bench: the engine lost paragraphs');
-  return { flexBytes: withFlex - before, tablesBytes: withTables - withFlex };
+  // The tokenizer's caches fill on a first build and may be cleared and refilled mid-way through a
+  // later one: of two builds, the smaller figure is the index's own size.
+  const trials = [0, 1].map(() => {
+    const before = heap();
+    const flex = createFlexIndex();
+    for (const doc of docs) flex.add(toFlexDoc(doc));
+    const withFlex = heap();
+    const tables = new SearchIndex(docs, flex);
+    const withTables = heap();
+    // Both stay reachable until measured.
+    if (tables.docs.length !== docs.length) throw new Error('bench: the engine lost paragraphs');
+    return { flexBytes: withFlex - before, tablesBytes: withTables - withFlex };
+  });
+  return {
+    flexBytes: Math.min(...trials.map((t) => t.flexBytes)),
+    tablesBytes: Math.min(...trials.map((t) => t.tablesBytes)),
+  };
 }
