@@ -55,9 +55,11 @@ export function filterAndCount(
   const topicCounts = new Array<number>(TOPICS.length).fill(0);
   const yearCounts = new Map<number, number>();
   const kindCounts = new Array<number>(STORY_KINDS.length).fill(0);
-  const paragraphs: number[] = [];
-  const stories: number[] = [];
-  const offsets: number[] = [0];
+  const paragraphs = new Int32Array(matched.length);
+  const stories = new Int32Array(matched.length);
+  const offsets = new Int32Array(matched.length + 1);
+  let kept = 0;
+  let storiesKept = 0;
   for (let at = 0; at < matched.length;) {
     const s = index.storyOf[matched[at]!]!;
     let end = at + 1;
@@ -76,16 +78,16 @@ export function filterAndCount(
     if (okTopic && okIssue && okKind) yearCounts.set(year, (yearCounts.get(year) ?? 0) + weight);
     if (okTopic && okYear && okIssue) kindCounts[kind]! += weight;
     if (okTopic && okYear && okIssue && okKind) {
-      for (let k = at; k < end; k++) paragraphs.push(matched[k]!);
-      stories.push(s);
-      offsets.push(paragraphs.length);
+      for (let k = at; k < end; k++) paragraphs[kept++] = matched[k]!;
+      stories[storiesKept++] = s;
+      offsets[storiesKept] = kept;
     }
     at = end;
   }
   return {
-    paragraphs: Int32Array.from(paragraphs),
-    stories: Int32Array.from(stories),
-    offsets: Int32Array.from(offsets),
+    paragraphs: paragraphs.subarray(0, kept),
+    stories: stories.subarray(0, storiesKept),
+    offsets: offsets.subarray(0, storiesKept + 1),
     facets: facetValues(index, filters, topicCounts, yearCounts, kindCounts),
   };
 }

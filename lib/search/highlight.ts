@@ -92,9 +92,7 @@ export function snippetOfTokens(
       to = Math.max(to, tokens.end[i]!);
     }
   }
-  const lead = from > 0 ? '… ' : '';
-  const tail = to < text.length ? ' …' : '';
-  return lead + render(text, ranges, from, to) + tail;
+  return render(text, ranges, from, to, from > 0 ? '… ' : '', to < text.length ? ' …' : '');
 }
 
 /**
@@ -124,17 +122,27 @@ interface Range {
   end: number;
 }
 
-function render(text: string, ranges: readonly Range[], from: number, to: number): string {
-  let out = '';
+function render(
+  text: string,
+  ranges: readonly Range[],
+  from: number,
+  to: number,
+  lead = '',
+  tail = '',
+): string {
+  // Joined rather than concatenated: a cached response keeps one flat string per snippet, not a
+  // tree of pieces for the garbage collector to walk.
+  const parts = [lead];
   let at = from;
   for (const range of ranges) {
     if (range.end <= from || range.start >= to) continue;
     const start = Math.max(range.start, from);
     const end = Math.min(range.end, to);
-    out += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
+    parts.push(escapeHtml(text.slice(at, start)), '<mark>', escapeHtml(text.slice(start, end)), '</mark>');
     at = end;
   }
-  return out + escapeHtml(text.slice(at, to));
+  parts.push(escapeHtml(text.slice(at, to)), tail);
+  return parts.join('');
 }
 
 const ENTITIES: Record<string, string> = {

@@ -74,10 +74,12 @@ export function matchQuery(
           !excluded?.[d] && links.every((l) => index.linkTargets[d]!.some((t) => citesLink(t, l)));
 
   const clauses = query.must.map((clause) => clauseHits(index, clause, scratch, lookups));
-  const out: number[] = [];
+  // Matching paragraphs in index order; typed, so a garbage collection mid-query has little to move.
+  const out = new Int32Array(index.docs.length);
+  let count = 0;
   if (clauses.length === 0) {
-    for (let d = 0; d < index.docs.length; d++) if (keep(d)) out.push(d);
-    return { paragraphs: Int32Array.from(out), clauses, held: new Uint8Array(0), relaxed: false };
+    for (let d = 0; d < index.docs.length; d++) if (keep(d)) out[count++] = d;
+    return { paragraphs: out.subarray(0, count), clauses, held: new Uint8Array(0), relaxed: false };
   }
 
   const held = scratch.bytes(index.storyCount);
@@ -98,20 +100,24 @@ export function matchQuery(
   for (const s of stories) {
     const first = index.storyFirst[s]!;
     const end = first + index.storySize[s]!;
-    const start = out.length;
+    const start = count;
     const required = quoted.length ? quoted.filter((c) => c.inStoryText[s]) : quoted;
     if (required.length > 0) {
       for (let d = first; d < end; d++)
-        if (anyClause[d] && required.every((c) => c.inParagraph[d]) && keep(d)) out.push(d);
+        if (anyClause[d] && required.every((c) => c.inParagraph[d]) && keep(d)) out[count++] = d;
     }
     // When no single paragraph holds every quoted phrase, the paragraphs holding any clause match.
-    if (out.length === start) for (let d = first; d < end; d++) if (anyClause[d] && keep(d)) out.push(d);
+    if (count === start) for (let d = first; d < end; d++) if (anyClause[d] && keep(d)) out[count++] = d;
     // The headline and dek are the run-in heading of the opening paragraph: what they hold, it holds
     // (unless a quoted phrase the text holds is required).
-    const headed = anyHead[s] && (required.length === 0 || out.length === start);
-    if (headed && out[start] !== first && keep(first)) out.splice(start, 0, first);
+    const headed = anyHead[s] && (required.length === 0 || count === start);
+    if (headed && (count === start || out[start] !== first) && keep(first)) {
+      out.copyWithin(start + 1, start, count);
+      out[start] = first;
+      count++;
+    }
   }
-  return { paragraphs: Int32Array.from(out), clauses, held, relaxed };
+  return { paragraphs: out.subarray(0, count), clauses, held, relaxed };
 }
 
 function clauseHits(index: SearchIndex, clause: Clause, scratch: Scratch, lookups: Lookups): ClauseHits {
