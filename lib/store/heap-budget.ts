@@ -42,3 +42,17 @@ export function checkHeapBudget(
     `index: ${where} needs about ${Math.ceil(need / MB)} MB of heap to load and serve (${manifest.issues} issues, ${manifest.words} distinct words), but this process has ${Math.floor(free / MB)} MB free under its cap of ${Math.round(heap.limitBytes / MB)} MB; raise HEAP_MB (npm start) or serve a smaller catalogue`,
   );
 }
+
+/** The heap cap `npm start` uses when `HEAP_MB` is not set and the index is small (the sample). */
+export const DEFAULT_HEAP_MB = 176;
+/** What the server's heap holds before it loads an index (Next and the modules), measured: about 28 MB. */
+const STARTUP_HEAP_BYTES = 48 * MB;
+
+/**
+ * The heap cap (MB) `npm start` gives the server for this build: enough to load and serve it with
+ * the headroom above, and never less than the default. The whole archive needs about 1.5× the default.
+ */
+export function heapCapFor(manifest: Manifest): number {
+  const need = STARTUP_HEAP_BYTES + estimateStoreHeap(manifest) + HEAP_BUDGET.headroomBytes;
+  return Math.max(DEFAULT_HEAP_MB, Math.ceil(need / MB));
+}
