@@ -5,6 +5,7 @@ import { parseIssueFile } from '../catalogue/parse-issue';
 import { SearchEngine } from './engine';
 import { buildIssue } from './fixtures/build-issue';
 import { exportFlexIndex } from './flex';
+import { MAX_PHRASE_WORK } from './limits';
 import { DEFAULT_SEARCH_REQUEST, type SearchRequest, type SearchResponse } from './types';
 
 const ISSUES = [
@@ -282,6 +283,13 @@ describe('SearchEngine', () => {
       expect(response.total).toBe(3);
     });
 
+    it('finds the same for a phrase repeated across clauses as for the phrase once', () => {
+      const once = search('"language models"');
+      const repeated = search('"language models" "language models" "language models"');
+      expect(found(repeated)).toEqual(found(once));
+      expect(repeated.total).toBe(once.total);
+    });
+
     it('finds compound words written apart and together', () => {
       expect(found(paragraphs('datacenters'))).toEqual(['300: The chip needs']);
       expect(found(paragraphs('data centers'))[0]).toBe('300: The chip needs');
@@ -483,6 +491,43 @@ describe('SearchEngine', () => {
     ['the', {}],
     ['robot', { group: 'paragraph' }],
   ];
+
+  describe('the work budget', () => {
+    // Paragraphs of four invented words repeated, every paragraph holding all of them: each phrase
+    // of two of them reads every paragraph, and 16 phrases read twice the budget.
+    const WORDS = ['zorbit', 'quellan', 'mistrel', 'pandorf'];
+    const paragraphWords = 200;
+    const paragraphCount = Math.ceil(MAX_PHRASE_WORK / 8 / paragraphWords);
+    const text = Array.from({ length: paragraphWords }, (_, i) => WORDS[i % WORDS.length]).join(' ');
+    const stories = Array.from({ length: Math.ceil(paragraphCount / 50) }, (_, s) => ({
+      title: `Dispatch ${s}`,
+      paragraphs: Array.from({ length: 50 }, () => text),
+    }));
+    const heavy = SearchEngine.fromIssues([buildIssue({ number: 1, date: '2020-01-01', stories })]);
+    const pairs = WORDS.flatMap((a) => WORDS.filter((b) => b !== a).map((b) => `"${a} ${b}"`));
+    const ask = (q: string) => heavy.search({ ...DEFAULT_SEARCH_REQUEST, q });
+
+    it('answers a few phrases in full', () => {
+      const response = ask(`${pairs[0]} ${pairs[1]}`);
+      expect(response.truncated).toBeUndefined();
+      expect(response.warnings).toBeUndefined();
+    });
+
+    it('stops a query of many phrases at the budget, with a warning, and answers with what it found', () => {
+      const response = ask(pairs.join(' '));
+      expect(response.truncated).toBe(true);
+      expect(response.warnings).toEqual([expect.stringMatching(/^the search stopped early: /)]);
+      // The phrases read before the budget ran out ("zorbit quellan" is one) still match.
+      expect(response.total).toBeGreaterThan(0);
+      expect(response.results.length).toBeGreaterThan(0);
+    });
+
+    it('costs the same for a phrase repeated up to the term limit as for the phrase once', () => {
+      const response = ask(Array.from({ length: 32 }, () => pairs[0]).join(' '));
+      expect(response.truncated).toBeUndefined();
+      expect(response.total).toBe(ask(pairs[0]!).total);
+    });
+  });
 
   describe('one search after another', () => {
     it('answers each as an engine that has answered nothing else', () => {

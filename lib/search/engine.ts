@@ -3,8 +3,9 @@ import type { Issue } from '../catalogue/model';
 import { toSearchDocs, type SearchDoc } from './documents';
 import { facetFilters, filterAndCount } from './facets';
 import { createFlexIndex, importFlexIndex, toFlexDoc } from './flex';
-import { CACHE_SIZE } from './limits';
-import { matchQuery, type Lookups } from './match';
+import { WorkBudget } from './budget';
+import { CACHE_SIZE, MAX_PHRASE_WORK } from './limits';
+import { MatchMemo, matchQuery } from './match';
 import { parseQuery } from './query';
 import { rankParagraphs, rankStories, Scorer } from './rank';
 import { toResult, toStoryResult } from './results';
@@ -92,9 +93,9 @@ export class SearchEngine {
   private run(request: SearchRequest): SearchResponse {
     const { index } = this;
     const parsed = parseQuery(request.q);
-    const lookups: Lookups = new Map();
-    const { query, suggestion, terms, markTerms } = rewriteQuery(index, parsed, lookups);
-    const matches = matchQuery(index, query, this.scratch, lookups);
+    const memo = new MatchMemo(new WorkBudget(MAX_PHRASE_WORK));
+    const { query, suggestion, terms, markTerms } = rewriteQuery(index, parsed, memo);
+    const matches = matchQuery(index, query, this.scratch, memo);
     const marks = this.scratch.bytes(index.terms.length);
     for (const term of markTerms) {
       const id = index.termIdOf(term);
@@ -125,10 +126,18 @@ export class SearchEngine {
     };
     if (suggestion) response.suggestion = suggestion;
     if (matches.relaxed && filtered.paragraphs.length > 0) response.relaxed = true;
-    if (parsed.warnings.length) response.warnings = parsed.warnings;
+    const warnings = [...parsed.warnings];
+    if (memo.budget.exhausted) {
+      response.truncated = true;
+      warnings.push(TRUNCATED_WARNING);
+    }
+    if (warnings.length) response.warnings = warnings;
     return response;
   }
 }
+
+const TRUNCATED_WARNING =
+  'the search stopped early: checking this many phrases of common words would take too long, so some matching paragraphs may be missing; quote fewer or rarer phrases';
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

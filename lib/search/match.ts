@@ -1,3 +1,4 @@
+import type { WorkBudget } from './budget';
 import type { FieldHits } from './flex';
 import { countRuns, hasRun } from './positions';
 import type { Clause, Matcher, ParsedQuery } from './query';
@@ -8,12 +9,14 @@ import type { SearchIndex } from './search-index';
 /** Where one matcher (a word or a phrase) is found, from FlexSearch's answers. */
 export interface MatcherHits {
   matcher: Matcher;
+  /** The same for every matcher that finds the same paragraphs (same stems, same exact forms). */
+  key: string;
   /** Term ids: the word's stem, or the phrase's stems in order; empty when the archive lacks one. */
   ids: number[];
   /** Ids of the word forms that count as exact (terms only). */
   formIds: number[];
   /** Paragraphs holding it in their text (a phrase: as a run), with the run counts for phrases. */
-  text: readonly number[];
+  text: readonly number[] | Int32Array;
   runs?: Uint16Array;
   /** Paragraphs citing it in a link (terms only). */
   links: readonly number[];
@@ -45,8 +48,18 @@ export interface Matches {
   relaxed: boolean;
 }
 
-/** Per-query memo of FlexSearch lookups (a word may appear in several matchers). */
-export type Lookups = Map<string, FieldHits>;
+/**
+ * What one search has looked up so far, and the work it may still do: a word or phrase may appear
+ * in several clauses (and in the rewriting step), and is looked up and checked once.
+ */
+export class MatchMemo {
+  /** FlexSearch's answer per term. */
+  readonly lookups = new Map<string, FieldHits>();
+  /** Where each distinct word or phrase is found, by `MatcherHits.key`. */
+  readonly found = new Map<string, Omit<MatcherHits, 'matcher'>>();
+
+  constructor(readonly budget: WorkBudget) {}
+}
 
 /**
  * The paragraphs a query matches. A story matches when it holds every clause somewhere (headline,
@@ -54,18 +67,17 @@ export type Lookups = Map<string, FieldHits>;
  * single paragraph holds all four words); its matching paragraphs are those holding at least one
  * clause themselves (and a quoted phrase its text holds), and its opening paragraph when its headline
  * or dek holds one (they are that paragraph's run-in heading). When few stories hold every clause,
- * those holding most of them match too (ranked after; `relaxed` when none holds them all). Exclusions drop the paragraphs holding them (not their stories); `link:` filters keep
- * the paragraphs citing every link given.
+ * those holding most of them match too (ranked after; `relaxed` when none holds them all).
+ * Exclusions drop the paragraphs holding them (not their stories); `link:` filters keep the
+ * paragraphs citing every link given.
  */
 export function matchQuery(
   index: SearchIndex,
   query: ParsedQuery,
   scratch: Scratch,
-  lookups: Lookups = new Map(),
+  memo: MatchMemo,
 ): Matches {
-  const excluded = query.exclude.length
-    ? excludedParagraphs(index, query.exclude, scratch, lookups)
-    : undefined;
+  const excluded = query.exclude.length ? excludedParagraphs(index, query.exclude, scratch, memo) : undefined;
   const links = query.filters.link;
   const keep =
     !excluded && links.length === 0
@@ -73,7 +85,7 @@ export function matchQuery(
       : (d: number) =>
           !excluded?.[d] && links.every((l) => index.linkTargets[d]!.some((t) => citesLink(t, l)));
 
-  const clauses = query.must.map((clause) => clauseHits(index, clause, scratch, lookups));
+  const clauses = query.must.map((clause) => clauseHits(index, clause, scratch, memo));
   // Matching paragraphs in index order; typed, so a garbage collection mid-query has little to move.
   const out = new Int32Array(index.docs.length);
   let count = 0;
@@ -120,7 +132,7 @@ export function matchQuery(
   return { paragraphs: out.subarray(0, count), clauses, held, relaxed };
 }
 
-function clauseHits(index: SearchIndex, clause: Clause, scratch: Scratch, lookups: Lookups): ClauseHits {
+function clauseHits(index: SearchIndex, clause: Clause, scratch: Scratch, memo: MatchMemo): ClauseHits {
   const inParagraph = scratch.bytes(index.docs.length);
   const inStoryText = scratch.bytes(index.storyCount);
   const inHead = scratch.bytes(index.storyCount);
@@ -132,8 +144,7 @@ function clauseHits(index: SearchIndex, clause: Clause, scratch: Scratch, lookup
     stories.push(s);
   };
   const matchers = clause.anyOf.map((matcher) => {
-    const hits =
-      matcher.type === 'term' ? termHits(index, matcher, lookups) : phraseHits(index, matcher, lookups);
+    const hits = matcherHits(index, matcher, memo);
     for (const list of [hits.text, hits.links]) {
       for (const d of list) {
         inParagraph[d] = 1;
@@ -152,62 +163,132 @@ function clauseHits(index: SearchIndex, clause: Clause, scratch: Scratch, lookup
   return { matchers, inParagraph, inStoryText, inHead, inStory, stories, quoted };
 }
 
-function termHits(index: SearchIndex, matcher: Matcher & { type: 'term' }, lookups: Lookups): MatcherHits {
-  const id = index.termIdOf(matcher.term);
-  if (id === undefined) return { matcher, ids: [], formIds: [], text: [], links: [], heads: [] };
-  const hits = lookup(index, matcher.term, lookups);
-  const formIds = matcher.words.map((w) => index.formIdOf(w)).filter((f): f is number => f !== undefined);
-  return {
-    matcher,
-    ids: [id],
-    formIds,
-    text: hits.text,
-    links: hits.links,
-    heads: storiesOf(index, hits.head),
-  };
+/** Where a word or phrase is found, looked up once per search whatever the clauses repeating it. */
+function matcherHits(index: SearchIndex, matcher: Matcher, memo: MatchMemo): MatcherHits {
+  const key =
+    matcher.type === 'term' ? `t ${matcher.term} ${matcher.words.join(' ')}` : `p ${matcher.terms.join(' ')}`;
+  let found = memo.found.get(key);
+  if (!found) {
+    found =
+      matcher.type === 'term' ? termHits(index, matcher, key, memo) : phraseHits(index, matcher, key, memo);
+    memo.found.set(key, found);
+  }
+  return { matcher, ...found };
 }
 
+type Found = Omit<MatcherHits, 'matcher'>;
+
+function nowhere(key: string): Found {
+  return { key, ids: [], formIds: [], text: [], links: [], heads: [] };
+}
+
+function termHits(
+  index: SearchIndex,
+  matcher: Matcher & { type: 'term' },
+  key: string,
+  memo: MatchMemo,
+): Found {
+  const id = index.termIdOf(matcher.term);
+  if (id === undefined) return nowhere(key);
+  const hits = lookup(index, matcher.term, memo);
+  const formIds = matcher.words.map((w) => index.formIdOf(w)).filter((f): f is number => f !== undefined);
+  return { key, ids: [id], formIds, text: hits.text, links: hits.links, heads: storiesOf(index, hits.head) };
+}
+
+/**
+ * The paragraphs holding a phrase as a run, and the stories whose headline or dek does. Candidates
+ * are the paragraphs holding every word (the engine's postings, sorted by paragraph, merged); each
+ * is then read word by word, at the cost of its length in the search's work budget. When the budget
+ * runs out, the candidates not yet read do not match.
+ */
 function phraseHits(
   index: SearchIndex,
   matcher: Matcher & { type: 'phrase' },
-  lookups: Lookups,
-): MatcherHits {
+  key: string,
+  memo: MatchMemo,
+): Found {
   const ids = matcher.terms.map((t) => index.termIdOf(t));
-  if (ids.some((id) => id === undefined))
-    return { matcher, ids: [], formIds: [], text: [], links: [], heads: [] };
+  if (ids.some((id) => id === undefined)) return nowhere(key);
   const runIds = ids as number[];
-  const all = matcher.terms.map((t) => lookup(index, t, lookups));
-  const text: number[] = [];
-  const runs: number[] = [];
-  for (const d of intersect(all.map((h) => h.text))) {
-    const count = countRuns(index.text[d]!, runIds);
+  const { text, runs } = runsIn(index, paragraphsHoldingAll(index, runIds), runIds, memo.budget);
+  // A headline holding the run holds every word: the stories of the rarest word's hits are enough.
+  const heads: number[] = [];
+  const rarest = matcher.terms
+    .map((t) => lookup(index, t, memo).head)
+    .reduce((a, b) => (b.length < a.length ? b : a));
+  for (const s of storiesOf(index, rarest)) {
+    const seq = index.heads[s]!;
+    if (!memo.budget.take(seq.ids.length)) break;
+    if (hasRun(seq, runIds)) heads.push(s);
+  }
+  return { key, ids: runIds, formIds: [], text, runs, links: [], heads };
+}
+
+/**
+ * The candidates holding the run, with its count in each, read until the budget runs out. Its own
+ * function so that the hot loop is compiled on its own.
+ */
+function runsIn(
+  index: SearchIndex,
+  candidates: Int32Array,
+  ids: readonly number[],
+  budget: WorkBudget,
+): { text: Int32Array; runs: Uint16Array } {
+  const text = new Int32Array(candidates.length);
+  const runs = new Uint16Array(candidates.length);
+  let found = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const d = candidates[k]!;
+    const seq = index.text[d]!;
+    if (!budget.take(seq.ids.length)) break;
+    const count = countRuns(seq, ids);
     if (count > 0) {
-      text.push(d);
-      runs.push(Math.min(65535, count));
+      text[found] = d;
+      runs[found++] = Math.min(65535, count);
     }
   }
-  const heads = storiesOf(index, intersect(all.map((h) => h.head))).filter((s) =>
-    hasRun(index.heads[s]!, runIds),
-  );
-  return { matcher, ids: runIds, formIds: [], text, runs: Uint16Array.from(runs), links: [], heads };
+  return { text: text.subarray(0, found), runs: runs.subarray(0, found) };
 }
 
 /** Whether any paragraph's text holds the terms as a phrase (for offering a compound's split form). */
-export function hasPhrase(index: SearchIndex, terms: readonly string[], lookups: Lookups): boolean {
+export function hasPhrase(index: SearchIndex, terms: readonly string[], memo: MatchMemo): boolean {
   const ids = terms.map((t) => index.termIdOf(t));
   if (ids.some((id) => id === undefined)) return false;
-  return intersect(terms.map((t) => lookup(index, t, lookups).text)).some((d) =>
-    hasRun(index.text[d]!, ids as number[]),
-  );
+  for (const d of paragraphsHoldingAll(index, ids as number[])) {
+    const seq = index.text[d]!;
+    if (!memo.budget.take(seq.ids.length)) return false;
+    if (hasRun(seq, ids as number[])) return true;
+  }
+  return false;
 }
 
-function lookup(index: SearchIndex, term: string, lookups: Lookups): FieldHits {
-  let hits = lookups.get(term);
+function lookup(index: SearchIndex, term: string, memo: MatchMemo): FieldHits {
+  let hits = memo.lookups.get(term);
   if (!hits) {
     hits = index.lookup(term);
-    lookups.set(term, hits);
+    memo.lookups.set(term, hits);
   }
   return hits;
+}
+
+/** The paragraphs whose text holds every term, in index order: the postings merged, rarest first. */
+function paragraphsHoldingAll(index: SearchIndex, ids: readonly number[]): Int32Array {
+  const lists = ids.map((id) => index.postingsOf(id).docs).sort((a, b) => a.length - b.length);
+  let out = lists[0]!;
+  for (let k = 1; k < lists.length && out.length > 0; k++) {
+    const other = lists[k]!;
+    const kept = new Int32Array(out.length);
+    let count = 0;
+    let j = 0;
+    for (let i = 0; i < out.length; i++) {
+      const d = out[i]!;
+      while (j < other.length && other[j]! < d) j++;
+      if (j === other.length) break;
+      if (other[j] === d) kept[count++] = d;
+    }
+    out = kept.subarray(0, count);
+  }
+  return out;
 }
 
 /** Paragraphs holding any excluded word or phrase in their own text or links (not their headline). */
@@ -215,12 +296,11 @@ function excludedParagraphs(
   index: SearchIndex,
   exclude: readonly Matcher[],
   scratch: Scratch,
-  lookups: Lookups,
+  memo: MatchMemo,
 ): Uint8Array {
   const flags = scratch.bytes(index.docs.length);
   for (const matcher of exclude) {
-    const hits =
-      matcher.type === 'term' ? termHits(index, matcher, lookups) : phraseHits(index, matcher, lookups);
+    const hits = matcherHits(index, matcher, memo);
     for (const d of hits.text) flags[d] = 1;
     for (const d of hits.links) flags[d] = 1;
   }
@@ -258,14 +338,6 @@ function storiesOf(index: SearchIndex, paragraphs: readonly number[]): number[] 
     out.push(s);
   }
   return out.length > 1 ? [...new Set(out)] : out;
-}
-
-function intersect(lists: readonly (readonly number[])[]): number[] {
-  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-  if (!shortest) return [];
-  if (others.length === 0) return [...shortest];
-  const sets = others.map((list) => new Set(list));
-  return shortest.filter((d) => sets.every((set) => set.has(d)));
 }
 
 /**

@@ -18,23 +18,24 @@ export interface TermSeq {
 /** How many times the term ids follow one another in the text. */
 export function countRuns(seq: TermSeq, ids: readonly number[]): number {
   let count = 0;
-  for (let i = 0; i < seq.ids.length; i++) {
-    if (seq.ids[i] !== ids[0]) continue;
-    let at = i;
-    for (let k = 1; k < ids.length && at !== -1; k++) at = nextAt(seq, at, ids[k]!);
-    if (at !== -1) count++;
-  }
+  const tokens = seq.ids;
+  const first = ids[0]!;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i] === first && runFrom(seq, i, ids)) count++;
   return count;
 }
 
 export function hasRun(seq: TermSeq, ids: readonly number[]): boolean {
-  for (let i = 0; i < seq.ids.length; i++) {
-    if (seq.ids[i] !== ids[0]) continue;
-    let at = i;
-    for (let k = 1; k < ids.length && at !== -1; k++) at = nextAt(seq, at, ids[k]!);
-    if (at !== -1) return true;
-  }
+  const tokens = seq.ids;
+  const first = ids[0]!;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i] === first && runFrom(seq, i, ids)) return true;
   return false;
+}
+
+/** Whether the run starts at token `i` (which holds its first id). */
+function runFrom(seq: TermSeq, i: number, ids: readonly number[]): boolean {
+  let at = i;
+  for (let k = 1; k < ids.length && at !== -1; k++) at = nextAt(seq, at, ids[k]!);
+  return at !== -1;
 }
 
 /** The token holding `id` right after token `from` (a joined form continues after its last part). */

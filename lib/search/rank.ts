@@ -68,7 +68,18 @@ export class Scorer {
   ) {
     this.held = matches.held;
     this.exact = scratch.counts(index.docs.length);
-    this.clauses = matches.clauses.map((clause) => clause.matchers.map((hits) => this.scoresOf(hits)));
+    // A word or phrase repeated across clauses is scored once.
+    const scored = new Map<string, MatcherScores>();
+    this.clauses = matches.clauses.map((clause) =>
+      clause.matchers.map((hits) => {
+        let scores = scored.get(hits.key);
+        if (!scores) {
+          scores = this.scoresOf(hits);
+          scored.set(hits.key, scores);
+        }
+        return scores;
+      }),
+    );
     matches.clauses.forEach((clause, group) => {
       for (const { hits } of this.clauses[group]!)
         if (hits.matcher.type === 'term' && hits.ids.length && !this.groups.has(hits.ids[0]!))

@@ -1,6 +1,6 @@
 import { MAX_COMPLETIONS, MAX_CORRECTIONS } from './limits';
 import { stemsToMark } from './mark-terms';
-import { hasPhrase, type Lookups } from './match';
+import { hasPhrase, type MatchMemo } from './match';
 import type { Clause, Matcher, ParsedQuery } from './query';
 import type { SearchIndex } from './search-index';
 import { isStopTerm, queryTokens, wordOf } from './text';
@@ -22,7 +22,7 @@ export interface RewrittenQuery {
  * protein), and the corrected query is offered as a suggestion. Words naming a story kind or a topic
  * of the build are left alone. Compound words gain their split or joined spelling.
  */
-export function rewriteQuery(index: SearchIndex, parsed: ParsedQuery, lookups: Lookups): RewrittenQuery {
+export function rewriteQuery(index: SearchIndex, parsed: ParsedQuery, memo: MatchMemo): RewrittenQuery {
   const replacements: { start: number; raw: string; word: string }[] = [];
   const last = lastTerm(parsed);
   const typing = parsed.text.length > 0 && !/\s$/.test(parsed.text);
@@ -54,7 +54,7 @@ export function rewriteQuery(index: SearchIndex, parsed: ParsedQuery, lookups: L
     }
     return { anyOf };
   });
-  const query = { ...parsed, must: joinCompounds(index, splitCompounds(index, must, lookups)) };
+  const query = { ...parsed, must: joinCompounds(index, splitCompounds(index, must, memo)) };
   const terms = termsOf(query.must);
   return {
     query,
@@ -75,7 +75,7 @@ function byStem(index: SearchIndex, words: readonly string[], typed: Matcher & {
 }
 
 /** "datacenters" also finds "data centers": a word that splits into two used words gains that phrase. */
-function splitCompounds(index: SearchIndex, must: Clause[], lookups: Lookups): Clause[] {
+function splitCompounds(index: SearchIndex, must: Clause[], memo: MatchMemo): Clause[] {
   return must.map((clause) => {
     const extra: Matcher[] = [];
     for (const matcher of clause.anyOf) {
@@ -85,7 +85,7 @@ function splitCompounds(index: SearchIndex, must: Clause[], lookups: Lookups): C
         const left = index.words.get(word.slice(0, cut));
         const right = index.words.get(word.slice(cut));
         if (!left || !right || isStopTerm(left.term) || isStopTerm(right.term)) continue;
-        if (hasPhrase(index, [left.term, right.term], lookups))
+        if (hasPhrase(index, [left.term, right.term], memo))
           extra.push({ type: 'phrase', terms: [left.term, right.term], raw: matcher.raw, start: -1 });
       }
     }

@@ -119,6 +119,11 @@ export interface SearchResponse {
   suggestion?: string;
   /** True when no story holds every word, so results match only some of them. */
   relaxed?: boolean;
+  /**
+   * True when the search stopped checking phrases at its work budget (`MAX_PHRASE_WORK`): paragraphs
+   * it did not reach are missing from the results. A warning says so too.
+   */
+  truncated?: boolean;
   /** Parts of the query that were ignored, and why. */
   warnings?: string[];
 }
