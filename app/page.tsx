@@ -133,6 +133,14 @@ export default async function SearchPage({ searchParams }: Props) {
                 ?{response.total > 0 && ' Showing results for it.'}
               </p>
             )}
+            {response.warnings?.map((warning) => (
+              <p
+                key={warning}
+                className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/15 dark:text-amber-100"
+              >
+                {warning}
+              </p>
+            ))}
             {response.relaxed && (
               <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/15 dark:text-amber-100">
                 No story contains all of your words, so these match some of them.

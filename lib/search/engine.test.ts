@@ -283,6 +283,23 @@ describe('SearchEngine', () => {
       expect(response.total).toBe(3);
     });
 
+    it.each(['😀', '"""', '- - -', 'OR OR', '?! …'])(
+      'matches nothing for %j, which has no word, and says so',
+      (q) => {
+        const response = search(q);
+        expect(response.total).toBe(0);
+        expect(response.results).toEqual([]);
+        expect(response.warnings).toEqual([
+          `${JSON.stringify(q)} has no word to search for, so nothing matches`,
+        ]);
+      },
+    );
+
+    it('still lists everything a query of filters alone selects', () => {
+      expect(search('kind:tech-tales').total).toBe(1);
+      expect(search('').total).toBe(engine.docs.length);
+    });
+
     it('finds the same for a phrase repeated across clauses as for the phrase once', () => {
       const once = search('"language models"');
       const repeated = search('"language models" "language models" "language models"');

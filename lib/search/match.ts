@@ -69,7 +69,8 @@ export class MatchMemo {
  * or dek holds one (they are that paragraph's run-in heading). When few stories hold every clause,
  * those holding most of them match too (ranked after; `relaxed` when none holds them all).
  * Exclusions drop the paragraphs holding them (not their stories); `link:` filters keep the
- * paragraphs citing every link given.
+ * paragraphs citing every link given. A query with no clause matches every paragraph (browsing by
+ * filters), unless it typed something that holds no word to search for: then none.
  */
 export function matchQuery(
   index: SearchIndex,
@@ -77,6 +78,8 @@ export function matchQuery(
   scratch: Scratch,
   memo: MatchMemo,
 ): Matches {
+  if (query.nothingToSearch)
+    return { paragraphs: new Int32Array(0), clauses: [], held: new Uint8Array(0), relaxed: false };
   const excluded = query.exclude.length ? excludedParagraphs(index, query.exclude, scratch, memo) : undefined;
   const links = query.filters.link;
   const keep =

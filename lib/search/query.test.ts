@@ -249,15 +249,29 @@ describe('parseQuery', () => {
   });
 
   describe('when the query is only operators or punctuation', () => {
-    it.each(['-', 'OR', ':', '|', '"', '- OR :', ''])('gives no clauses and no warnings for %j', (q) => {
-      expect(parseQuery(q)).toEqual({
-        text: q,
-        must: [],
-        exclude: [],
-        filters: { topic: [], year: [], issue: [], kind: [], link: [] },
-        warnings: [],
-      });
-    });
+    it.each(['-', 'OR', ':', '|', '"', '- OR :', '😀', '"""', '- - -', 'OR OR'])(
+      'gives no clauses and says %j has nothing to search for',
+      (q) => {
+        expect(parseQuery(q)).toEqual({
+          text: q,
+          must: [],
+          exclude: [],
+          filters: { topic: [], year: [], issue: [], kind: [], link: [] },
+          warnings: [`${JSON.stringify(q)} has no word to search for, so nothing matches`],
+          nothingToSearch: true,
+        });
+      },
+    );
+
+    it.each(['', '   ', 'topic:policy', 'year:2023 kind:tech-tales', 'https://arxiv.org'])(
+      'leaves %j (no text besides filters) to browse the archive',
+      (q) => {
+        const parsed = parseQuery(q);
+        expect(parsed.must).toEqual([]);
+        expect(parsed.nothingToSearch).toBe(false);
+        expect(parsed.warnings).toEqual([]);
+      },
+    );
 
     it.each(['OR robots', 'robots OR', 'robots -', 'robots : OR'])('ignores stray operators in %j', (q) => {
       expect(shape(parseQuery(q).must)).toEqual([['robot']]);

@@ -47,6 +47,11 @@ export interface ParsedQuery {
   filters: QueryFilters;
   /** Why parts of the query were not understood (e.g. `year:20x`), for the response. */
   warnings: string[];
+  /**
+   * The query holds text besides filters, but not one word to search for (`😀`, `- - -`, `OR OR`,
+   * `"""`): it matches nothing, rather than everything as an empty query would.
+   */
+  nothingToSearch: boolean;
 }
 
 const FILTER = /^(topic|year|issue|kind|link):(.*)$/i;
@@ -122,15 +127,19 @@ export function parseQuery(input: string): ParsedQuery {
     .join('');
 
   const pieces: Piece[] = [];
+  // Whatever was typed besides filters: when none of it is a word, nothing is searched.
+  let typed = false;
   for (const match of read.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
     const negated = match[1] === '-' || (match[3]?.startsWith('-') === true && match[3].length > 1);
     if (match[2] !== undefined) {
+      typed = true;
       const start = match.index + match[1]!.length + 1;
       if (match[2].trim()) pieces.push({ kind: 'phrase', text: match[2], start, negated });
       continue;
     }
     const word = match[3]!;
     if (word === 'OR' || word === '|') {
+      typed = true;
       pieces.push({ kind: 'or' });
       continue;
     }
@@ -149,6 +158,7 @@ export function parseQuery(input: string): ParsedQuery {
       else applyFilter('link', word, filters, warnings);
       continue;
     }
+    typed = true;
     const start = match.index + (negated ? 1 : 0);
     pieces.push({ kind: 'word', text: negated ? word.slice(1) : word, start, negated });
   }
@@ -184,7 +194,16 @@ export function parseQuery(input: string): ParsedQuery {
     }
     joinNext = false;
   }
-  return { text, must: dropStopClauses(must), exclude, filters, warnings };
+  const nothingToSearch = typed && must.length === 0 && exclude.length === 0;
+  if (nothingToSearch)
+    warnings.push(`${quoteForWarning(text)} has no word to search for, so nothing matches`);
+  return { text, must: dropStopClauses(must), exclude, filters, warnings, nothingToSearch };
+}
+
+/** The query as a warning names it: trimmed, and cut short when long. */
+function quoteForWarning(text: string): string {
+  const trimmed = text.trim();
+  return JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed);
 }
 
 function toMatchers(piece: Exclude<Piece, { kind: 'or' }>, isQuestion: boolean): Matcher[] {
