@@ -23,13 +23,14 @@ import {
   activeFilterChips,
   describeFilter,
   facetLinks,
+  filterRemovals,
   hasFilters,
   keptState,
   resultCount,
 } from '@/lib/search/view';
 import { getArchiveCoverage, getExampleSearches } from '@/lib/served/archive';
 import { getIssues } from '@/lib/served/issues';
-import { search, suggestFilterRemovals } from '@/lib/served/search';
+import { search } from '@/lib/served/search';
 import { getTopicSummaries } from '@/lib/served/topics';
 import { searchUrl, toggleFacetUrl } from '@/lib/urls';
 
@@ -84,7 +85,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const facets = facetLinks(request, response);
   const chips = activeFilterChips(request);
   const selectedCount = chips.length;
-  const relaxations = response.total === 0 ? await suggestFilterRemovals(request) : [];
+  const relaxations = response.total === 0 ? filterRemovals(request, response) : [];
   const count = resultCount(response);
   const unit = request.group === 'story' ? 'story' : 'paragraph';
   const first = (request.page - 1) * request.per + 1;

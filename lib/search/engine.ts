@@ -124,6 +124,7 @@ export class SearchEngine {
       results,
       terms,
     };
+    if (filtered.withoutFilter) response.withoutFilter = filtered.withoutFilter;
     if (suggestion) response.suggestion = suggestion;
     if (matches.relaxed && filtered.paragraphs.length > 0) response.relaxed = true;
     const warnings = [...parsed.warnings];

@@ -203,6 +203,18 @@ describe('SearchEngine facets', () => {
           );
           const shown = full.group === 'story' ? expected.stories : expected.total;
           expect(response.results).toHaveLength(Math.min(shown, 100));
+          // What dropping each filtering parameter would give, counted in the same pass.
+          const without = (['topic', 'year', 'kind'] as const).filter((facet) => full[facet].length > 0);
+          expect(response.withoutFilter).toEqual(
+            without.length === 0
+              ? undefined
+              : Object.fromEntries(
+                  without.map((facet) => {
+                    const dropped = reference(docs, { ...full, [facet]: [] });
+                    return [facet, full.group === 'story' ? dropped.stories : dropped.total];
+                  }),
+                ),
+          );
         }
       }),
       { numRuns: 300 },
@@ -276,6 +288,22 @@ describe('SearchEngine facets', () => {
         count: 0,
         selected: true,
       });
+    });
+
+    it('says what dropping each filter would give, keeping the filters written in the query', () => {
+      const response = search({ q: 'chip year:2024', topic: ['hardware'], issue: [330] });
+      expect(response.total).toBe(0);
+      // Without issue=330: hardware in 2024. Without topic=hardware: issue 330 is from 2023, which
+      // the query's own year:2024 still rules out (dropping it too would give two stories).
+      expect(response.withoutFilter).toEqual({ topic: 0, issue: 1 });
+      expect(search({ q: 'chip year:2024', topic: ['hardware'] }).results.map((r) => r.story)).toEqual([
+        'Robot hands',
+      ]);
+    });
+
+    it('counts paragraphs, not stories, for dropping a filter with group=paragraph', () => {
+      const response = search({ q: 'chip', topic: ['fiction'], year: ['2023'], group: 'paragraph' });
+      expect(response.withoutFilter).toEqual({ topic: 2, year: 1 });
     });
 
     it('keeps a selected topic that does not exist, with a count of 0, and matches nothing for it alone', () => {

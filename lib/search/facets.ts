@@ -4,14 +4,26 @@ import { parseYearRange, type ParsedQuery, type YearRange } from './query';
 import { topicMask, type SearchIndex } from './search-index';
 import type { FacetValue, Group, SearchRequest, SearchResponse } from './types';
 
-/** The facet filters of a request, its own and those written in the query, merged. */
-export interface FacetFilters {
+/** The facets a request can filter on. */
+export const FILTER_FACETS = ['topic', 'year', 'issue', 'kind'] as const;
+export type FilterFacet = (typeof FILTER_FACETS)[number];
+
+/** One facet's filter: any of these values (none: no filter). */
+interface FilterValues {
   topic: string[];
   year: YearRange[];
-  /** The year values as the request and query gave them (shown as selected). */
-  yearValues: string[];
   issue: number[];
   kind: string[];
+}
+
+/** The facet filters of a request, its own and those written in the query, merged. */
+export interface FacetFilters extends FilterValues {
+  /** The year values as the request and query gave them (shown as selected). */
+  yearValues: string[];
+  /** The filters written in the query alone: what is left of a facet when its parameter is dropped. */
+  inQuery: FilterValues;
+  /** The facets the request's own parameters filter. */
+  requested: FilterFacet[];
 }
 
 /** Matching paragraphs that pass the filters, grouped by story, with the facet counts. */
@@ -21,6 +33,8 @@ export interface Filtered {
   stories: Int32Array;
   offsets: Int32Array;
   facets: SearchResponse['facets'];
+  /** Per facet the request filters: what dropping that parameter would give (see `SearchResponse`). */
+  withoutFilter: SearchResponse['withoutFilter'];
 }
 
 export function facetFilters(query: ParsedQuery, request: SearchRequest): FacetFilters {
@@ -29,20 +43,44 @@ export function facetFilters(query: ParsedQuery, request: SearchRequest): FacetF
     const range = parseYearRange(y);
     if (range) years.push(range);
   }
+  const { topic, year, issue, kind } = query.filters;
   return {
-    topic: unique([...request.topic, ...query.filters.topic]),
+    topic: unique([...request.topic, ...topic]),
     year: years,
-    yearValues: unique([...request.year, ...query.filters.year.map(formatRange)]),
-    issue: unique([...request.issue, ...query.filters.issue]),
-    kind: unique([...request.kind, ...query.filters.kind]),
+    yearValues: unique([...request.year, ...year.map(formatRange)]),
+    issue: unique([...request.issue, ...issue]),
+    kind: unique([...request.kind, ...kind]),
+    inQuery: { topic, year, issue, kind },
+    requested: FILTER_FACETS.filter((facet) => request[facet].length > 0),
+  };
+}
+
+/** Whether story `s` passes one facet's filter. */
+type StoryTest = (s: number) => boolean;
+
+function storyTests(index: SearchIndex, filters: FilterValues): Record<FilterFacet, StoryTest> {
+  const topics = topicMask(filters.topic);
+  const kinds = filters.kind.map((k) => STORY_KINDS.indexOf(k as (typeof STORY_KINDS)[number]));
+  const pass = () => true;
+  return {
+    topic: filters.topic.length === 0 ? pass : (s) => (index.storyTopics[s]! & topics) !== 0,
+    year:
+      filters.year.length === 0
+        ? pass
+        : (s) => filters.year.some((r) => index.storyYear[s]! >= r.from && index.storyYear[s]! <= r.to),
+    issue: filters.issue.length === 0 ? pass : (s) => filters.issue.includes(index.storyIssue[s]!),
+    kind: kinds.length === 0 ? pass : (s) => kinds.includes(index.storyKind[s]!),
   };
 }
 
 /**
  * Applies the facet filters (AND across facets, OR within one) and counts each facet over the
  * matches passing every *other* facet, so a count says what selecting that value would give; all in
- * one pass over the matching stories (every filter is a story's attribute). Counts are of stories,
- * or of paragraphs with `group=paragraph`.
+ * one pass over the matching stories (every filter is a story's attribute). The same pass counts,
+ * for each facet the request filters, the matches without that parameter (the facet's filters
+ * written in the query still apply): what dropping it would give, so an empty answer can say which
+ * filter to drop without a search per filter. Counts are of stories, or of paragraphs with
+ * `group=paragraph`.
  */
 export function filterAndCount(
   index: SearchIndex,
@@ -50,11 +88,12 @@ export function filterAndCount(
   filters: FacetFilters,
   unit: Group,
 ): Filtered {
-  const wantedTopics = topicMask(filters.topic);
-  const kindIds = filters.kind.map((k) => STORY_KINDS.indexOf(k as (typeof STORY_KINDS)[number]));
+  const test = storyTests(index, filters);
+  const inQuery = storyTests(index, filters.inQuery);
   const topicCounts = new Array<number>(TOPICS.length).fill(0);
   const yearCounts = new Map<number, number>();
   const kindCounts = new Array<number>(STORY_KINDS.length).fill(0);
+  const without = new Map<FilterFacet, number>(filters.requested.map((facet) => [facet, 0]));
   const paragraphs = new Int32Array(matched.length);
   const stories = new Int32Array(matched.length);
   const offsets = new Int32Array(matched.length + 1);
@@ -68,10 +107,10 @@ export function filterAndCount(
     const year = index.storyYear[s]!;
     const mask = index.storyTopics[s]!;
     const kind = index.storyKind[s]!;
-    const okTopic = filters.topic.length === 0 || (mask & wantedTopics) !== 0;
-    const okYear = filters.year.length === 0 || filters.year.some((r) => year >= r.from && year <= r.to);
-    const okIssue = filters.issue.length === 0 || filters.issue.includes(index.storyIssue[s]!);
-    const okKind = kindIds.length === 0 || kindIds.includes(kind);
+    const okTopic = test.topic(s);
+    const okYear = test.year(s);
+    const okIssue = test.issue(s);
+    const okKind = test.kind(s);
     if (okYear && okIssue && okKind) {
       for (let bit = 0; bit < TOPICS.length; bit++) if (mask & (1 << bit)) topicCounts[bit]! += weight;
     }
@@ -82,6 +121,14 @@ export function filterAndCount(
       stories[storiesKept++] = s;
       offsets[storiesKept] = kept;
     }
+    for (const facet of filters.requested) {
+      const others =
+        (facet === 'topic' || okTopic) &&
+        (facet === 'year' || okYear) &&
+        (facet === 'issue' || okIssue) &&
+        (facet === 'kind' || okKind);
+      if (others && inQuery[facet](s)) without.set(facet, without.get(facet)! + weight);
+    }
     at = end;
   }
   return {
@@ -89,6 +136,7 @@ export function filterAndCount(
     stories: stories.subarray(0, storiesKept),
     offsets: offsets.subarray(0, storiesKept + 1),
     facets: facetValues(index, filters, topicCounts, yearCounts, kindCounts),
+    withoutFilter: without.size > 0 ? Object.fromEntries(without) : undefined,
   };
 }
 

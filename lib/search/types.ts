@@ -115,6 +115,12 @@ export interface SearchResponse {
    * mark on the pages a result links to.
    */
   terms: string[];
+  /**
+   * For each facet the request's parameters filter (`topic`, `year`, `issue`, `kind`): the count
+   * (stories, or paragraphs with `group=paragraph`) the same search would give without that
+   * parameter — what "drop this filter" offers when nothing matches. Absent without such parameters.
+   */
+  withoutFilter?: Partial<Record<'topic' | 'year' | 'issue' | 'kind', number>>;
   /** A corrected query when some words are not in the archive's vocabulary. */
   suggestion?: string;
   /** True when no story holds every word, so results match only some of them. */

@@ -53,6 +53,37 @@ export function resultCount(response: SearchResponse): number {
   return response.group === 'story' ? response.stories : response.total;
 }
 
+/** A filter the user could drop to get results, with the number of results it would give. */
+export interface FilterRelaxation {
+  facet: 'topic' | 'year' | 'kind' | 'issue';
+  value: string;
+  count: number;
+  /** The request without that filter. */
+  request: SearchRequest;
+}
+
+/**
+ * For an empty result: the filters whose removal would give results, most results first, read from
+ * the counts the search made in its own pass (`withoutFilter`), so no further search runs. A
+ * facet's values are alternatives: dropping one of several narrows the search, so only a facet's
+ * one value is offered.
+ */
+export function filterRemovals(request: SearchRequest, response: SearchResponse): FilterRelaxation[] {
+  const out: FilterRelaxation[] = [];
+  for (const facet of ['topic', 'year', 'kind', 'issue'] as const) {
+    const values = new Set<string | number>(request[facet]);
+    const count = response.withoutFilter?.[facet] ?? 0;
+    if (values.size !== 1 || count === 0) continue;
+    out.push({
+      facet,
+      value: String(request[facet][0]),
+      count,
+      request: { ...request, page: 1, [facet]: [] },
+    });
+  }
+  return out.sort((a, b) => b.count - a.count);
+}
+
 export function hasFilters(request: SearchRequest): boolean {
   return request.topic.length + request.year.length + request.kind.length + request.issue.length > 0;
 }
