@@ -546,6 +546,19 @@ describe('SearchEngine', () => {
     });
   });
 
+  describe('the cache', () => {
+    it('answers a repeated request, as an object or as JSON, exactly as the first time', () => {
+      const cached = SearchEngine.fromIssues(ISSUES);
+      const request = { ...DEFAULT_SEARCH_REQUEST, q: 'robot' };
+      const first = cached.searchJson(request);
+      for (let i = 0; i < 3; i++) {
+        expect(cached.searchJson(request)).toBe(first);
+        expect(cached.search(request)).toEqual(JSON.parse(first));
+      }
+      expect(Object.isFrozen(cached.search(request))).toBe(true);
+    });
+  });
+
   describe('one search after another', () => {
     it('answers each as an engine that has answered nothing else', () => {
       const busy = SearchEngine.fromIssues(ISSUES);

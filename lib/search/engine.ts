@@ -4,7 +4,7 @@ import { toSearchDocs, type SearchDoc } from './documents';
 import { facetFilters, filterAndCount } from './facets';
 import { createFlexIndex, importFlexIndex, toFlexDoc } from './flex';
 import { WorkBudget } from './budget';
-import { CACHE_SIZE, MAX_PHRASE_WORK } from './limits';
+import { CACHE_SEEN, CACHE_SIZE, MAX_PHRASE_WORK } from './limits';
 import { MatchMemo, matchQuery } from './match';
 import { parseQuery } from './query';
 import { rankParagraphs, rankStories, Scorer } from './rank';
@@ -14,8 +14,9 @@ import { Scratch } from './scratch';
 import { SearchIndex } from './search-index';
 import type { SearchRequest, SearchResponse } from './types';
 
+/** A cached answer: the response (for pages), its JSON (for the API), or both. */
 interface CachedResponse {
-  response: SearchResponse;
+  response?: SearchResponse;
   json?: string;
 }
 
@@ -29,6 +30,8 @@ interface CachedResponse {
 export class SearchEngine {
   private readonly index: SearchIndex;
   private readonly cache = new Map<string, CachedResponse>();
+  /** Keys of requests seen once since they were last cached (see `keep`). */
+  private readonly seen = new Set<string>();
   private readonly scratch = new Scratch();
 
   private constructor(docs: readonly SearchDoc[], flex: Document<ReturnType<typeof toFlexDoc>>) {
@@ -58,36 +61,59 @@ export class SearchEngine {
     return this.index.flex;
   }
 
-  /** Searches; the response is frozen because it is shared with later identical requests. */
+  /** Searches; a cached response is frozen, since it is shared with later identical requests. */
   search(request: SearchRequest): SearchResponse {
-    return this.cached(request).response;
-  }
-
-  /** The same response serialised as JSON, also cached (the API sends it as is). */
-  searchJson(request: SearchRequest): string {
-    const entry = this.cached(request);
-    entry.json ??= JSON.stringify(entry.response);
-    return entry.json;
-  }
-
-  private cached(request: SearchRequest): CachedResponse {
     const key = JSON.stringify(request);
+    const hit = this.cached(key);
+    if (hit?.response) return hit.response;
+    const response = deepFreeze(hit?.json ? (JSON.parse(hit.json) as SearchResponse) : this.compute(request));
+    this.keep(key, { ...hit, response });
+    return response;
+  }
+
+  /** The same response serialised as JSON, cached as such (the API sends it as is). */
+  searchJson(request: SearchRequest): string {
+    const key = JSON.stringify(request);
+    const hit = this.cached(key);
+    if (hit?.json) return hit.json;
+    const json = JSON.stringify(hit?.response ?? this.compute(request));
+    this.keep(key, { ...hit, json });
+    return json;
+  }
+
+  private cached(key: string): CachedResponse | undefined {
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key);
       this.cache.set(key, hit);
-      return hit;
     }
-    let response: SearchResponse;
+    return hit;
+  }
+
+  /**
+   * Caches an answer from the second time its request is seen. Most queries are asked once; caching
+   * each would keep hundreds of large responses alive just long enough for the garbage collector to
+   * copy them into the old generation and collect them there, which cost uncached searches a fifth
+   * of their time. A repeated request (paging back, a shared link) is cached as before.
+   */
+  private keep(key: string, entry: CachedResponse): void {
+    if (!this.cache.has(key)) {
+      if (!this.seen.delete(key)) {
+        this.seen.add(key);
+        if (this.seen.size > CACHE_SEEN) this.seen.delete(this.seen.values().next().value!);
+        return;
+      }
+    }
+    this.cache.set(key, entry);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private compute(request: SearchRequest): SearchResponse {
     try {
-      response = this.run(request);
+      return this.run(request);
     } finally {
       this.scratch.reclaim();
     }
-    const entry: CachedResponse = { response: deepFreeze(response) };
-    this.cache.set(key, entry);
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return entry;
   }
 
   private run(request: SearchRequest): SearchResponse {

@@ -21,6 +21,11 @@ export const MAX_CORRECTIONS = 4;
 export const MAX_COMPLETIONS = 8;
 /** Responses kept in memory per engine, for repeated requests (search-as-you-type, paging back). */
 export const CACHE_SIZE = 200;
+/**
+ * Requests remembered by their key alone (about 150 bytes each): a response is cached from the
+ * second time its request is seen within the last this many, so one-off queries do not churn the cache.
+ */
+export const CACHE_SEEN = 1000;
 /** Further matching paragraphs a story result shows besides its lead (`more`). */
 export const MORE_PER_STORY = 2;
 /**
