@@ -86,13 +86,14 @@ async function answerSearch(req: IncomingMessage, res: ServerResponse): Promise<
 
 function send(req: IncomingMessage, res: ServerResponse, response: EndpointResponse): void {
   const headers: Record<string, string | number> = { ...API_HEADERS, ...response.headers };
-  let body: Buffer | string = response.body;
+  // Encoded once: measuring the string and then writing it would read it twice.
+  let body = Buffer.from(response.body);
   if (body.length > COMPRESS_ABOVE && /\bgzip\b/.test(headerValue(req, 'accept-encoding') ?? '')) {
     body = gzipSync(body);
     headers['Content-Encoding'] = 'gzip';
     headers.Vary = 'Accept-Encoding';
   }
-  headers['Content-Length'] = Buffer.byteLength(body);
+  headers['Content-Length'] = body.length;
   res.writeHead(response.status, headers);
   res.end(body);
 }

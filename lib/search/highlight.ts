@@ -12,8 +12,8 @@ export const SNIPPET_WORDS = 30;
  */
 export function highlight(text: string, terms: MarkTerms): string {
   const tokens = tokenize(text);
-  const marked = Uint8Array.from(tokens, (t) => (terms.has(t.term) ? 1 : 0));
-  return render(text, markedTokenRanges(toWordTokens(tokens), marked), 0, text.length);
+  const marked = markedIndices(tokens, terms);
+  return render(text, markedTokenRanges(toWordTokens(tokens), marked, marked.length), 0, text.length);
 }
 
 /**
@@ -22,8 +22,16 @@ export function highlight(text: string, terms: MarkTerms): string {
  */
 export function snippet(text: string, terms: MarkTerms, words = SNIPPET_WORDS): string {
   const tokens = tokenize(text);
-  const marked = Uint8Array.from(tokens, (t) => (terms.has(t.term) ? 1 : 0));
-  return snippetOfTokens(text, toWordTokens(tokens), marked, words);
+  const marked = markedIndices(tokens, terms);
+  return snippetOfTokens(text, toWordTokens(tokens), marked, marked.length, words);
+}
+
+function markedIndices(tokens: readonly Token[], terms: MarkTerms): number[] {
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (terms.has(t.term)) out.push(i);
+  });
+  return out;
 }
 
 /** Tokens as parallel arrays: each token's word position, positions spanned, and character offsets. */
@@ -45,39 +53,42 @@ function toWordTokens(tokens: readonly Token[]): WordTokens {
 
 /**
  * `snippet` over tokens already read (the engine keeps every paragraph's): a word is a token
- * position, and `marked[i]` says whether token `i` is marked.
+ * position, and `marked[0..markedCount)` are the indices of the marked tokens, ascending.
  */
 export function snippetOfTokens(
   text: string,
   tokens: WordTokens,
   marked: ArrayLike<number>,
+  markedCount: number,
   words = SNIPPET_WORDS,
 ): string {
   const count = tokens.pos.length;
-  const ranges = markedTokenRanges(tokens, marked);
+  const ranges = markedTokenRanges(tokens, marked, markedCount);
   const positions = count === 0 ? 0 : tokens.pos[count - 1]! + tokens.span[count - 1]!;
   if (positions <= words) return render(text, ranges, 0, text.length);
 
-  // Slide a window of `words` positions and keep the one holding the most marked ones.
-  const markedPos = new Uint8Array(positions);
-  for (let i = 0; i < count; i++) if (marked[i]) markedPos[tokens.pos[i]!] = 1;
+  // The window of `words` positions holding the most marked positions (the first such): it starts
+  // at 0 or where a marked position enters it, so only those starts are tried.
+  const at = markedPositions(tokens, marked, markedCount);
   let best = 0;
   let bestCount = 0;
-  let marks = 0;
-  for (let p = 0; p < positions; p++) {
-    marks += markedPos[p]!;
-    if (p >= words) marks -= markedPos[p - words]!;
-    if (p >= words - 1 && marks > bestCount) {
-      bestCount = marks;
-      best = p - words + 1;
+  for (let i = 0, j = 0, k = 0; i < at.count; i++) {
+    const start = Math.max(0, at.positions[i]! - words + 1);
+    while (at.positions[j]! < start) j++;
+    if (k < i) k = i;
+    while (k + 1 < at.count && at.positions[k + 1]! < start + words) k++;
+    if (k - j + 1 > bestCount) {
+      bestCount = k - j + 1;
+      best = start;
     }
   }
   if (bestCount > 0) {
     // Centre the matches inside the window rather than pressing them against an edge.
     let first = -1;
     let last = -1;
-    for (let p = best; p < best + words; p++) {
-      if (!markedPos[p]) continue;
+    for (let i = 0; i < at.count; i++) {
+      const p = at.positions[i]!;
+      if (p < best || p >= best + words) continue;
       if (first === -1) first = p;
       last = p;
     }
@@ -96,14 +107,40 @@ export function snippetOfTokens(
 }
 
 /**
+ * The distinct word positions of the marked tokens, ascending (a joined form shares its first
+ * part's position), in a buffer reused from snippet to snippet: they are built one at a time.
+ */
+function markedPositions(
+  tokens: WordTokens,
+  marked: ArrayLike<number>,
+  markedCount: number,
+): { positions: Int32Array; count: number } {
+  if (positionList.length < markedCount) positionList = new Int32Array(markedCount * 2);
+  let count = 0;
+  for (let m = 0; m < markedCount; m++) {
+    const p = tokens.pos[marked[m]!]!;
+    // Tokens come in position order, except a joined form, which repeats an earlier position.
+    let i = count;
+    while (i > 0 && positionList[i - 1]! > p) i--;
+    if (i > 0 && positionList[i - 1] === p) continue;
+    positionList.copyWithin(i + 1, i, count);
+    positionList[i] = p;
+    count++;
+  }
+  return { positions: positionList, count };
+}
+
+let positionList = new Int32Array(64);
+
+/**
  * The marked tokens' character ranges, merged, in text order. Tokens come in text order except a
  * joined form ("self-driving"), which follows its parts and spans them: it can reach back over the
  * ranges of its parts, which it then absorbs.
  */
-function markedTokenRanges(tokens: WordTokens, marked: ArrayLike<number>): Range[] {
+function markedTokenRanges(tokens: WordTokens, marked: ArrayLike<number>, markedCount: number): Range[] {
   const ranges: Range[] = [];
-  for (let i = 0; i < tokens.start.length; i++) {
-    if (!marked[i]) continue;
+  for (let m = 0; m < markedCount; m++) {
+    const i = marked[m]!;
     let start = tokens.start[i]!;
     let end = tokens.end[i]!;
     while (ranges.length > 0 && start <= ranges[ranges.length - 1]!.end) {
@@ -138,11 +175,18 @@ function render(
     if (range.end <= from || range.start >= to) continue;
     const start = Math.max(range.start, from);
     const end = Math.min(range.end, to);
-    parts.push(escapeHtml(text.slice(at, start)), '<mark>', escapeHtml(text.slice(start, end)), '</mark>');
+    parts.push(escapeText(text.slice(at, start)), '<mark>', escapeText(text.slice(start, end)), '</mark>');
     at = end;
   }
-  parts.push(escapeHtml(text.slice(at, to)), tail);
+  parts.push(escapeText(text.slice(at, to)), tail);
   return parts.join('');
+}
+
+const NEEDS_ESCAPING = /[&<>"']/;
+
+/** `escapeHtml`, skipped for the many pieces of text with nothing to escape. */
+function escapeText(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? escapeHtml(text) : text;
 }
 
 const ENTITIES: Record<string, string> = {

@@ -16,7 +16,7 @@ export interface MatcherHits {
   /** Ids of the word forms that count as exact (terms only). */
   formIds: number[];
   /** Paragraphs holding it in their text (a phrase: as a run), with the run counts for phrases. */
-  text: readonly number[] | Int32Array;
+  text: readonly number[];
   runs?: Uint16Array;
   /** Paragraphs citing it in a link (terms only). */
   links: readonly number[];
@@ -236,29 +236,27 @@ function runsIn(
   candidates: Int32Array,
   ids: readonly number[],
   budget: WorkBudget,
-): { text: Int32Array; runs: Uint16Array } {
-  const text = new Int32Array(candidates.length);
+): { text: number[]; runs: Uint16Array } {
+  // A plain array, as FlexSearch gives for words: every list of paragraphs has one type.
+  const text: number[] = [];
   const runs = new Uint16Array(candidates.length);
-  let found = 0;
   for (let k = 0; k < candidates.length; k++) {
     const d = candidates[k]!;
     const seq = index.text[d]!;
     if (!budget.take(seq.ids.length)) break;
     const count = countRuns(seq, ids);
-    if (count > 0) {
-      text[found] = d;
-      runs[found++] = Math.min(65535, count);
-    }
+    if (count > 0) runs[text.push(d) - 1] = Math.min(65535, count);
   }
-  return { text: text.subarray(0, found), runs: runs.subarray(0, found) };
+  return { text, runs: runs.subarray(0, text.length) };
 }
 
 /** Whether any paragraph's text holds the terms as a phrase (for offering a compound's split form). */
 export function hasPhrase(index: SearchIndex, terms: readonly string[], memo: MatchMemo): boolean {
   const ids = terms.map((t) => index.termIdOf(t));
   if (ids.some((id) => id === undefined)) return false;
-  for (const d of paragraphsHoldingAll(index, ids as number[])) {
-    const seq = index.text[d]!;
+  const candidates = paragraphsHoldingAll(index, ids as number[]);
+  for (let k = 0; k < candidates.length; k++) {
+    const seq = index.text[candidates[k]!]!;
     if (!memo.budget.take(seq.ids.length)) return false;
     if (hasRun(seq, ids as number[])) return true;
   }

@@ -484,19 +484,46 @@ export function rankParagraphs(
  * among `among` only, when given. A partial sort for long lists.
  */
 function topIndices(scores: Float64Array, k: number, tier?: Uint8Array, among?: readonly number[]): number[] {
-  const pool = among ?? Array.from({ length: scores.length }, (_, i) => i);
+  const n = among ? among.length : scores.length;
   const key = new Float64Array(scores.length);
-  for (const i of pool) key[i] = tier ? scores[i]! - tier[i]! * TIER : scores[i]!;
-  let threshold = -Infinity;
-  if (k < pool.length) {
-    const keys = new Float64Array(pool.length);
-    for (let j = 0; j < pool.length; j++) keys[j] = key[pool[j]!]!;
-    threshold = keys.sort()[pool.length - k]!;
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = among ? among[j]! : j;
+    key[i] = keys[j] = tier ? scores[i]! - tier[i]! * TIER : scores[i]!;
   }
+  const threshold = k < n ? kthLargest(keys, k) : -Infinity;
   const out: number[] = [];
-  for (const i of pool) if (key[i]! >= threshold) out.push(i);
+  for (let j = 0; j < n; j++) {
+    const i = among ? among[j]! : j;
+    if (key[i]! >= threshold) out.push(i);
+  }
   out.sort((a, b) => key[b]! - key[a]! || a - b);
-  return out.slice(0, k);
+  return out.length > k ? out.slice(0, k) : out;
+}
+
+/** The `k`-th largest of `values` (1-based), found in place by selection rather than a full sort. */
+function kthLargest(values: Float64Array, k: number): number {
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 /** Larger than any score: puts a lower tier above every score of the next. */

@@ -47,10 +47,14 @@ export function toStoryResult(index: SearchIndex, ranked: RankedStory, marks: Ma
 
 function snippetOf(index: SearchIndex, d: number, marks: MarkIds): string {
   const seq = index.text[d]!;
-  const marked = new Uint8Array(seq.ids.length);
-  for (let i = 0; i < seq.ids.length; i++) marked[i] = marks[seq.ids[i]!]!;
-  return snippetOfTokens(index.docs[d]!.text, seq, marked);
+  if (markedTokens.length < seq.ids.length) markedTokens = new Int32Array(seq.ids.length * 2);
+  let count = 0;
+  for (let i = 0; i < seq.ids.length; i++) if (marks[seq.ids[i]!]) markedTokens[count++] = i;
+  return snippetOfTokens(index.docs[d]!.text, seq, markedTokens, count);
 }
+
+/** The marked tokens of the paragraph being shown (reused: snippets are built one at a time). */
+let markedTokens = new Int32Array(1024);
 
 /** Per term id, 1 when the query's results mark it (resolved once per query). */
 export type MarkIds = Uint8Array;
