@@ -6,6 +6,7 @@ import { linkTerms, lookupTerm, type FieldHits, type toFlexDoc } from './flex';
 import type { TermSeq } from './positions';
 import { RANKING } from './ranking';
 import { Speller, type KnownWord } from './spelling';
+import { TermSeqBuilder } from './term-seqs';
 import { fold, formOf, tokenize, wordOf } from './text';
 
 /** Term ids and counts of the paragraphs holding a term (or a word form) in their text. */
@@ -43,7 +44,7 @@ export class SearchIndex {
   readonly labelWords: ReadonlySet<string>;
 
   /** Per paragraph. */
-  readonly text: TermSeq[] = [];
+  readonly text: TermSeq[];
   readonly storyOf: Int32Array;
   /**
    * BM25's length normalisation of each paragraph; an opening paragraph's length includes its
@@ -61,7 +62,7 @@ export class SearchIndex {
   /** Per story: its first paragraph and paragraph count, headline+dek tokens, BM25 norm, facets. */
   readonly storyFirst: Int32Array;
   readonly storySize: Int32Array;
-  readonly heads: TermSeq[] = [];
+  readonly heads: TermSeq[];
   readonly storyNorm: Float32Array;
   readonly storyTopics: Uint32Array;
   readonly storyYear: Int32Array;
@@ -71,10 +72,10 @@ export class SearchIndex {
   readonly yearList: number[];
 
   /** Per term id: paragraphs holding it in their text, with counts; and stories holding it anywhere. */
-  private readonly termPostings: Postings[] = [];
+  private readonly termPostings: Postings[];
   private readonly storyDf: Int32Array;
   /** Per word-form id: paragraphs holding that exact form in their text, with counts. */
-  private readonly formPostings: Postings[] = [];
+  private readonly formPostings: Postings[];
 
   constructor(docs: readonly SearchDoc[], flex: Document<ReturnType<typeof toFlexDoc>>) {
     this.docs = docs;
@@ -88,31 +89,39 @@ export class SearchIndex {
     let storyTerms = new Set<number>();
     let totalLength = 0;
     const storyLengths: number[] = [];
+    const seqs = new TermSeqBuilder();
+    const headSeqs: number[] = [];
+    const textSeqs: number[] = [];
     for (const doc of this.docs) {
       if (doc.order === 0) {
         for (const id of storyTerms) storyDf[id] = (storyDf[id] ?? 0) + 1;
         firsts.push(doc.index);
-        const head = this.toSeq(`${doc.story} ${doc.dek}`);
-        this.heads.push(head);
-        storyTerms = new Set(head.ids);
-        storyLengths.push(head.ids.length);
+        const head = this.addSeq(seqs, `${doc.story} ${doc.dek}`);
+        headSeqs.push(head);
+        const ids = seqs.idsOf(head);
+        storyTerms = new Set(ids);
+        storyLengths.push(ids.length);
       }
       const story = firsts.length - 1;
       this.storyOf[doc.index] = story;
-      const seq = this.toSeq(doc.text);
-      this.text.push(seq);
-      totalLength += seq.ids.length;
-      storyLengths[story]! += seq.ids.length;
-      addCounts(termLists, seq.ids, doc.index);
-      addCounts(formLists, seq.forms, doc.index);
-      for (const id of seq.ids) storyTerms.add(id);
+      const seq = this.addSeq(seqs, doc.text);
+      textSeqs.push(seq);
+      const ids = seqs.idsOf(seq);
+      totalLength += ids.length;
+      storyLengths[story]! += ids.length;
+      addCounts(termLists, ids, doc.index);
+      for (const id of ids) storyTerms.add(id);
       // Link words join the vocabulary (an arXiv id is a word someone may search for).
       for (const term of doc.links.flatMap(linkTerms)) this.termId(term, term);
     }
     for (const id of storyTerms) storyDf[id] = (storyDf[id] ?? 0) + 1;
+    const built = seqs.finish();
+    this.heads = headSeqs.map((k) => built[k]!);
+    this.text = textSeqs.map((k) => built[k]!);
+    this.text.forEach((seq, d) => addCounts(formLists, seq.forms, d));
 
-    this.termPostings = Array.from(this.terms, (_, id) => toPostings(termLists[id]));
-    this.formPostings = Array.from({ length: this.formIds.size }, (_, id) => toPostings(formLists[id]));
+    this.termPostings = toPostings(termLists, this.terms.length);
+    this.formPostings = toPostings(formLists, this.formIds.size);
     this.storyDf = Int32Array.from(this.terms, (_, id) => storyDf[id] ?? 0);
     this.sortedWords = [...this.words.keys()].sort();
     this.speller = new Speller(this.words);
@@ -215,26 +224,20 @@ export class SearchIndex {
     return found.sort((a, b) => this.words.get(b)!.count - this.words.get(a)!.count).slice(0, limit);
   }
 
-  private toSeq(text: string): TermSeq {
-    const tokens = tokenize(text);
-    const seq: TermSeq = {
-      ids: new Int32Array(tokens.length),
-      forms: new Int32Array(tokens.length),
-      pos: new Int32Array(tokens.length),
-      span: new Uint8Array(tokens.length),
-      start: new Int32Array(tokens.length),
-      end: new Int32Array(tokens.length),
-    };
-    tokens.forEach((token, i) => {
+  /** Reads a text into the builder; returns its number there. */
+  private addSeq(seqs: TermSeqBuilder, text: string): number {
+    for (const token of tokenize(text)) {
       const word = wordOf(text.slice(token.start, token.end));
-      seq.ids[i] = this.termId(token.term, word);
-      seq.forms[i] = this.formId(word);
-      seq.pos[i] = token.pos;
-      seq.span[i] = Math.min(255, token.span);
-      seq.start[i] = token.start;
-      seq.end[i] = token.end;
-    });
-    return seq;
+      seqs.push(
+        this.termId(token.term, word),
+        this.formId(word),
+        token.pos,
+        token.span,
+        token.start,
+        token.end,
+      );
+    }
+    return seqs.close();
   }
 
   /** The vocabulary id of a term, counting the word it was written as. */
@@ -276,8 +279,32 @@ function addCounts(lists: { docs: number[]; tfs: number[] }[], ids: Int32Array, 
   }
 }
 
-function toPostings(list: { docs: number[]; tfs: number[] } | undefined): Postings {
-  return list ? { docs: Int32Array.from(list.docs), tfs: Uint16Array.from(list.tfs) } : EMPTY_POSTINGS;
+/** Every list's postings as views into one pair of arrays (contiguous, and two objects, not thousands). */
+function toPostings(
+  lists: readonly ({ docs: number[]; tfs: number[] } | undefined)[],
+  count: number,
+): Postings[] {
+  let total = 0;
+  for (const list of lists) total += list?.docs.length ?? 0;
+  const docs = new Int32Array(total);
+  const tfs = new Uint16Array(total);
+  const out: Postings[] = [];
+  let at = 0;
+  for (let id = 0; id < count; id++) {
+    const list = lists[id];
+    if (!list) {
+      out.push(EMPTY_POSTINGS);
+      continue;
+    }
+    docs.set(list.docs, at);
+    tfs.set(list.tfs, at);
+    out.push({
+      docs: docs.subarray(at, at + list.docs.length),
+      tfs: tfs.subarray(at, at + list.docs.length),
+    });
+    at += list.docs.length;
+  }
+  return out;
 }
 
 /** Bit `i` set for the i-th topic of the taxonomy. */
