@@ -93,6 +93,11 @@ export interface HostileRequest {
   headers?: Record<string, string>;
 }
 
+/** 16 quoted pairs of the commonest words (32 words, the limit): more reading than the work budget allows. */
+const COMMON_PHRASES = ['the', 'a']
+  .flatMap((word) => ['of', 'in', 'to', 'and', 'on', 'for', 'at', 'with'].map((w) => `"${w} ${word}"`))
+  .join(' ');
+
 const many = (key: string, values: readonly (string | number)[]) =>
   values.map((v) => `${key}=${encodeURIComponent(String(v))}`).join('&');
 
@@ -135,6 +140,8 @@ export function hostileRequests(): HostileRequest[] {
     get('API: "the the the" ×10 + "a a"', `/api/search?${q(`${'"the the the" '.repeat(10)}"a a"`)}`),
     get('API: "of the" ×16', `/api/search?${q('"of the" '.repeat(16).trim())}`),
     get('search page: "of the" ×16', `/?${q('"of the" '.repeat(16).trim())}`),
+    get('API: 16 different phrases of common words (the work budget)', `/api/search?${q(COMMON_PHRASES)}`),
+    get('search page: 16 different phrases of common words', `/?${q(COMMON_PHRASES)}`),
     get('API: export of 1,000 rows for "the" (CSV)', `/api/search?${q('the')}&format=csv`),
     get('API: 100 results for "the"', `/api/search?${q('the')}&per=100`),
     get('API: q=😀', `/api/search?${q('😀')}`),

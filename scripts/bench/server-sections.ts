@@ -35,6 +35,15 @@ export async function benchServer(options: {
     startNextServer({ indexDir, port: await freePort() }),
   );
   if (!server) return out;
+  // A server that dies mid-run fails every later request as "no answer": say so, with its last words.
+  let stopping = false;
+  void server.process.exited.then((code) => {
+    if (stopping) return;
+    const stderr = server.process.output().stderr.trim().split('\n').slice(-3).join(' | ');
+    sections.notes.push(
+      `the server exited (code ${code ?? 'none'}) during the run: ${stderr || 'nothing on stderr'}`,
+    );
+  });
   try {
     const { origin, serverPid } = server;
     const buildIdAtStart = nextBuildId();
@@ -71,6 +80,7 @@ export async function benchServer(options: {
         '.next was rebuilt by another process while the server ran: HTTP, weight and soak figures may mix two builds',
       );
   } finally {
+    stopping = true;
     await stopProcess(server.process);
   }
   return out;
