@@ -49,6 +49,8 @@ export async function benchEngines(options: {
     const engine = SearchEngine.fromIssues(issues);
     buildTimes.push(performance.now() - started);
     for (const { q, kind } of shuffled(mix, random)) cold.push({ kind, ms: time(() => run(engine, q)) });
+    // The engine caches a response from the second time it is asked: ask once more, then time hits.
+    for (const { q } of mix) run(engine, q);
     for (let pass = 0; pass < Math.max(1, Math.floor(warmRounds / coldRounds)); pass++)
       for (const { q, kind } of shuffled(mix, random)) warm.push({ kind, ms: time(() => run(engine, q)) });
   }
