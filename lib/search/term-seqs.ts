@@ -3,7 +3,7 @@ import type { TermSeq } from './positions';
 /**
  * Builds the token sequences of every text the engine reads (paragraphs, headlines and deks) into
  * one set of flat typed arrays, each text a view into them. Small arrays of their own, one per
- * text and field (42,000 for the archive), were scattered over memory: reading a phrase across
+ * text and field (47,000 for the archive), were scattered over memory: reading a phrase across
  * thousands of paragraphs spent most of its time fetching them (about six times slower than the
  * same reading over contiguous arrays).
  */
