@@ -94,12 +94,36 @@ export interface HostileRequest {
 }
 
 /** 16 quoted pairs of the commonest words (32 words, the limit): more reading than the work budget allows. */
-const COMMON_PHRASES = ['the', 'a']
+export const COMMON_PHRASES = ['the', 'a']
   .flatMap((word) => ['of', 'in', 'to', 'and', 'on', 'for', 'at', 'with'].map((w) => `"${w} ${word}"`))
   .join(' ');
 
 const many = (key: string, values: readonly (string | number)[]) =>
   values.map((v) => `${key}=${encodeURIComponent(String(v))}`).join('&');
+
+/**
+ * A query string that matches nothing and filters on everything it may: 16 "the the" phrases (the
+ * 32-word limit) and 20 values of every filter, none of which exists.
+ */
+export const NOTHING_MATCHES = [
+  `q=${encodeURIComponent(Array.from({ length: 16 }, () => '"the the"').join(' '))}`,
+  many(
+    'topic',
+    Array.from({ length: 20 }, (_, i) => `no-topic-${i}`),
+  ),
+  many(
+    'year',
+    Array.from({ length: 20 }, (_, i) => 1990 + i),
+  ),
+  many(
+    'issue',
+    Array.from({ length: 20 }, (_, i) => 9000 + i),
+  ),
+  many(
+    'kind',
+    Array.from({ length: 20 }, (_, i) => `no-kind-${i}`),
+  ),
+].join('&');
 
 /**
  * The hostile mix timed one request at a time: the requests of the hardening reports (phrase
@@ -108,25 +132,6 @@ const many = (key: string, values: readonly (string | number)[]) =>
  * largest page of results).
  */
 export function hostileRequests(): HostileRequest[] {
-  const nothingMatches = [
-    `q=${encodeURIComponent(Array.from({ length: 16 }, () => '"the the"').join(' '))}`,
-    many(
-      'topic',
-      Array.from({ length: 20 }, (_, i) => `no-topic-${i}`),
-    ),
-    many(
-      'year',
-      Array.from({ length: 20 }, (_, i) => 1990 + i),
-    ),
-    many(
-      'issue',
-      Array.from({ length: 20 }, (_, i) => 9000 + i),
-    ),
-    many(
-      'kind',
-      Array.from({ length: 20 }, (_, i) => `no-kind-${i}`),
-    ),
-  ].join('&');
   const get = (label: string, path: string, headers?: Record<string, string>): HostileRequest => ({
     label,
     method: 'GET',
@@ -135,8 +140,8 @@ export function hostileRequests(): HostileRequest[] {
   });
   const q = (value: string) => `q=${encodeURIComponent(value)}`;
   return [
-    get('search page: 16 "the the" phrases, 20 values of each filter, no results', `/?${nothingMatches}`),
-    get('API: 16 "the the" phrases, 20 values of each filter, no results', `/api/search?${nothingMatches}`),
+    get('search page: 16 "the the" phrases, 20 values of each filter, no results', `/?${NOTHING_MATCHES}`),
+    get('API: 16 "the the" phrases, 20 values of each filter, no results', `/api/search?${NOTHING_MATCHES}`),
     get('API: "the the the" ×10 + "a a"', `/api/search?${q(`${'"the the the" '.repeat(10)}"a a"`)}`),
     get('API: "of the" ×16', `/api/search?${q('"of the" '.repeat(16).trim())}`),
     get('search page: "of the" ×16', `/?${q('"of the" '.repeat(16).trim())}`),
