@@ -87,7 +87,7 @@ async function answerSearch(req: IncomingMessage, res: ServerResponse): Promise<
 function send(req: IncomingMessage, res: ServerResponse, response: EndpointResponse): void {
   const headers: Record<string, string | number> = { ...API_HEADERS, ...response.headers };
   // Encoded once: measuring the string and then writing it would read it twice.
-  let body = Buffer.from(response.body);
+  let body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
   if (body.length > COMPRESS_ABOVE && /\bgzip\b/.test(headerValue(req, 'accept-encoding') ?? '')) {
     body = gzipSync(body);
     headers['Content-Encoding'] = 'gzip';
@@ -104,16 +104,13 @@ function endRaw(socket: Duplex, response: EndpointResponse): void {
     socket.destroy();
     return;
   }
-  const headers = {
-    ...response.headers,
-    'Content-Length': Buffer.byteLength(response.body),
-    Connection: 'close',
-  };
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  const headers = { ...response.headers, 'Content-Length': body.length, Connection: 'close' };
   const head = [
     `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`,
     ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
   ];
-  socket.end(`${head.join('\r\n')}\r\n\r\n${response.body}`);
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
 }
 
 function mb(bytes: number): number {

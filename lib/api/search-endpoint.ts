@@ -9,7 +9,8 @@ import { apiError } from '../http';
 export interface EndpointResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text, or UTF-8 bytes (a search's JSON, encoded once by the engine). */
+  body: string | Buffer<ArrayBuffer>;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';

@@ -552,8 +552,8 @@ describe('SearchEngine', () => {
       const request = { ...DEFAULT_SEARCH_REQUEST, q: 'robot' };
       const first = cached.searchJson(request);
       for (let i = 0; i < 3; i++) {
-        expect(cached.searchJson(request)).toBe(first);
-        expect(cached.search(request)).toEqual(JSON.parse(first));
+        expect(cached.searchJson(request).equals(first)).toBe(true);
+        expect(cached.search(request)).toEqual(JSON.parse(first.toString('utf8')));
       }
       expect(Object.isFrozen(cached.search(request))).toBe(true);
     });

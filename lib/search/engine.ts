@@ -9,15 +9,16 @@ import { MatchMemo, matchQuery } from './match';
 import { parseQuery } from './query';
 import { rankParagraphs, rankStories, Scorer } from './rank';
 import { toResult, toStoryResult } from './results';
+import { ResponseJson } from './response-json';
 import { rewriteQuery } from './rewrite';
 import { Scratch } from './scratch';
 import { SearchIndex } from './search-index';
 import type { SearchRequest, SearchResponse } from './types';
 
-/** A cached answer: the response (for pages), its JSON (for the API), or both. */
+/** A cached answer: the response (for pages), its UTF-8 JSON (for the API), or both. */
 interface CachedResponse {
   response?: SearchResponse;
-  json?: string;
+  json?: Buffer<ArrayBuffer>;
 }
 
 /**
@@ -33,6 +34,7 @@ export class SearchEngine {
   /** Keys of requests seen once since they were last cached (see `keep`). */
   private readonly seen = new Set<string>();
   private readonly scratch = new Scratch();
+  private readonly json = new ResponseJson();
 
   private constructor(docs: readonly SearchDoc[], flex: Document<ReturnType<typeof toFlexDoc>>) {
     this.index = new SearchIndex(docs, flex);
@@ -66,17 +68,19 @@ export class SearchEngine {
     const key = JSON.stringify(request);
     const hit = this.cached(key);
     if (hit?.response) return hit.response;
-    const response = deepFreeze(hit?.json ? (JSON.parse(hit.json) as SearchResponse) : this.compute(request));
+    const response = deepFreeze(
+      hit?.json ? (JSON.parse(hit.json.toString('utf8')) as SearchResponse) : this.compute(request),
+    );
     this.keep(key, { ...hit, response });
     return response;
   }
 
-  /** The same response serialised as JSON, cached as such (the API sends it as is). */
-  searchJson(request: SearchRequest): string {
+  /** The same response as UTF-8 JSON, cached as such (the API sends it as is). */
+  searchJson(request: SearchRequest): Buffer<ArrayBuffer> {
     const key = JSON.stringify(request);
     const hit = this.cached(key);
     if (hit?.json) return hit.json;
-    const json = JSON.stringify(hit?.response ?? this.compute(request));
+    const json = this.json.encode(hit?.response ?? this.compute(request));
     this.keep(key, { ...hit, json });
     return json;
   }

@@ -21,8 +21,8 @@ export function toResult(index: SearchIndex, d: number, score: number, marks: Ma
     kind: doc.kind,
     topics: doc.topics,
     role: doc.role,
-    snippet: snippetOf(index, d, marks),
     text: doc.text,
+    snippet: snippetOf(index, d, marks),
     score: round(score),
   };
 }
@@ -35,8 +35,8 @@ export function toStoryResult(index: SearchIndex, ranked: RankedStory, marks: Ma
     return {
       id: doc.id,
       url: paragraphUrl(doc.issue, doc.id),
-      snippet: snippetOf(index, d, marks),
       text: doc.text,
+      snippet: snippetOf(index, d, marks),
     };
   });
   const result = toResult(index, lead!.index, ranked.score, marks);

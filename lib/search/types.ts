@@ -61,10 +61,10 @@ export interface MoreParagraph {
   id: string;
   /** Its permanent link: `/issues/226#p-3f9a1c`. */
   url: string;
-  /** About 30 words around its densest match: escaped HTML with `<mark>`. */
-  snippet: string;
   /** Its plain text. */
   text: string;
+  /** About 30 words around its densest match: escaped HTML with `<mark>`. */
+  snippet: string;
 }
 
 /** One result: a paragraph (with `group=story`, the story's lead paragraph, plus `more`). */
@@ -85,10 +85,10 @@ export interface SearchResult {
   kind: StoryKind;
   topics: string[];
   role: ParagraphRole;
-  /** About 30 words around the densest match: escaped HTML with `<mark>`. */
-  snippet: string;
   /** The paragraph's plain text. */
   text: string;
+  /** About 30 words around the densest match: escaped HTML with `<mark>`. */
+  snippet: string;
   /** Relevance score (higher is better; comparable only within one response). */
   score: number;
   /** With `group=story`: up to two further matching paragraphs of the story, best first. */
