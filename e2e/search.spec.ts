@@ -144,7 +144,7 @@ test.describe('the search page', () => {
     await page.goto('/?q=alphafold&topic=fiction');
     await expect(page.getByText('Nothing matches this search.')).toBeVisible();
     const drop = page.getByRole('listitem').filter({ hasText: 'Drop the topic “Tech Tales”' });
-    await expect(drop.getByRole('link')).toHaveText(`${unfiltered} results`);
+    await expect(drop.getByRole('link')).toHaveText(`${unfiltered} result${unfiltered === 1 ? '' : 's'}`);
 
     await drop.getByRole('link').click();
     await expect(page).toHaveURL(/\?q=alphafold$/);

@@ -100,10 +100,19 @@ test.describe('npm start over a bad index', () => {
 
   test("another build's catalogue.json stops the start, naming the file", async () => {
     const { indexDir, buildDir } = await copyOfServedIndex('mixed');
-    // Another build: the bundled sample, built by the real CLI.
+    // Another build, by the real CLI: the bundled sample and a renumbered copy of it, so it differs
+    // from the served index whether that holds the whole archive or the sample alone.
+    const otherCatalogue = path.join(root, 'other-catalogue');
+    await mkdir(otherCatalogue, { recursive: true });
+    const sample = await readFile(path.join('data', 'issues', 'import-ai-226.mailchimp.txt'), 'utf8');
+    await writeFile(path.join(otherCatalogue, 'import-ai-226.mailchimp.txt'), sample);
+    await writeFile(
+      path.join(otherCatalogue, 'import-ai-999.mailchimp.txt'),
+      sample.replaceAll('Import AI 226', 'Import AI 999'),
+    );
     const otherIndex = path.join(root, 'other');
     const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/index.ts', '--full'], {
-      env: { ...process.env, CATALOGUE_DIR: 'data/issues', INDEX_DIR: otherIndex },
+      env: { ...process.env, CATALOGUE_DIR: otherCatalogue, INDEX_DIR: otherIndex },
       encoding: 'utf8',
     });
     expect(built.status, built.stderr).toBe(0);
