@@ -1,9 +1,7 @@
-import type { SearchResponse, SearchResult } from './types';
+import type { MoreParagraph, SearchResponse, SearchResult } from './types';
 
-/** A result's fields that depend only on its paragraph, in the order `toResult` sets them. */
-const FIXED_FIELDS = [
-  'id',
-  'url',
+/** A result's fields after its text that depend only on its paragraph, in the order `toResult` sets them. */
+const FIXED_AFTER_TEXT = [
   'issue',
   'issueTitle',
   'date',
@@ -14,8 +12,16 @@ const FIXED_FIELDS = [
   'kind',
   'topics',
   'role',
-  'text',
 ] as const satisfies readonly (keyof SearchResult)[];
+
+/** A paragraph's bytes: `{"id":…,"url":…,"text":…` then, once it has been a result, `,"issue":…,"role":…`. */
+interface ParagraphBytes {
+  bytes: Buffer;
+  /** Where the `more` entry's part (id, url, text) ends. */
+  textEnd: number;
+  /** Whether `bytes` holds the result's further fields too. */
+  full: boolean;
+}
 
 /**
  * Writes a search response as UTF-8 JSON, byte for byte what `Buffer.from(JSON.stringify(response))`
@@ -25,14 +31,12 @@ const FIXED_FIELDS = [
  * encoding them for every request was the largest single cost of an uncached API search. Only the
  * snippets, scores and response-level fields are serialised per request.
  *
- * Paragraphs are keyed by their permanent URL, unique in a build, so the cache holds at most two
- * entries per paragraph (outside the V8 heap). Not reentrant: it writes one response at a time.
+ * Paragraphs are keyed by their permanent URL, unique in a build, so the cache holds at most one
+ * entry per paragraph (about 1 KB, outside the V8 heap). A result and a `more` entry share it:
+ * both begin with the id, URL and text. Not reentrant: it writes one response at a time.
  */
 export class ResponseJson {
-  /** Per paragraph URL: `{"id":…,…,"role":…,"text":…` of a result. */
-  private readonly results = new Map<string, Buffer>();
-  /** Per paragraph URL: `{"id":…,"url":…,"text":…` of a `more` entry. */
-  private readonly mores = new Map<string, Buffer>();
+  private readonly paragraphs = new Map<string, ParagraphBytes>();
   private out = Buffer.allocUnsafe(64 * 1024);
   private at = 0;
   /** Serialised text not yet written to `out` (small pieces are joined before encoding). */
@@ -61,19 +65,18 @@ export class ResponseJson {
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
       if (i > 0) this.pending += ',';
-      this.copy(this.results.get(result.url) ?? this.remember(this.results, result.url, fixedJson(result)));
+      const known = this.paragraphs.get(result.url);
+      this.copy((known?.full ? known : this.remember(result, true)).bytes);
       this.pending += `,"snippet":${JSON.stringify(result.snippet)},"score":${JSON.stringify(result.score)}`;
       const { more } = result;
       if (more !== undefined) {
         this.pending += ',"more":[';
         for (let j = 0; j < more.length; j++) {
-          const { id, url, text, snippet } = more[j]!;
+          const entry = more[j]!;
           if (j > 0) this.pending += ',';
-          this.copy(
-            this.mores.get(url) ??
-              this.remember(this.mores, url, JSON.stringify({ id, url, text }).slice(0, -1)),
-          );
-          this.pending += `,"snippet":${JSON.stringify(snippet)}}`;
+          const { bytes, textEnd } = this.paragraphs.get(entry.url) ?? this.remember(entry, false);
+          this.copy(bytes.subarray(0, textEnd));
+          this.pending += `,"snippet":${JSON.stringify(entry.snippet)}}`;
         }
         this.pending += ']';
       }
@@ -83,14 +86,22 @@ export class ResponseJson {
     this.pending += ']';
   }
 
-  private remember(cache: Map<string, Buffer>, url: string, json: string): Buffer {
-    const bytes = Buffer.from(json);
-    cache.set(url, bytes);
-    return bytes;
+  /** Encodes a paragraph's fixed fields: all of a result's, or a `more` entry's id, URL and text. */
+  private remember(shown: SearchResult | MoreParagraph, full: boolean): ParagraphBytes {
+    const head = JSON.stringify({ id: shown.id, url: shown.url, text: shown.text }).slice(0, -1);
+    let rest = '';
+    if (full) {
+      const fields: Partial<Record<(typeof FIXED_AFTER_TEXT)[number], unknown>> = {};
+      for (const field of FIXED_AFTER_TEXT) fields[field] = (shown as SearchResult)[field];
+      rest = `,${JSON.stringify(fields).slice(1, -1)}`;
+    }
+    const entry = { bytes: Buffer.from(head + rest), textEnd: Buffer.byteLength(head), full };
+    this.paragraphs.set(shown.url, entry);
+    return entry;
   }
 
   /** Writes cached bytes after what is pending. */
-  private copy(bytes: Buffer): void {
+  private copy(bytes: Uint8Array): void {
     this.flush();
     this.reserve(bytes.length);
     this.out.set(bytes, this.at);
@@ -111,11 +122,4 @@ export class ResponseJson {
     this.out.copy(bigger, 0, 0, this.at);
     this.out = bigger;
   }
-}
-
-/** `{"id":…,…,"text":"…"` of a result: its fields up to its text, without the closing brace. */
-function fixedJson(result: SearchResult): string {
-  const fixed: Partial<Record<(typeof FIXED_FIELDS)[number], unknown>> = {};
-  for (const field of FIXED_FIELDS) fixed[field] = result[field];
-  return JSON.stringify(fixed).slice(0, -1);
 }

@@ -11,6 +11,7 @@ export function toResult(index: SearchIndex, d: number, score: number, marks: Ma
   return {
     id: doc.id,
     url: paragraphUrl(doc.issue, doc.id),
+    text: doc.text,
     issue: doc.issue,
     issueTitle: doc.issueTitle,
     date: doc.date,
@@ -21,7 +22,6 @@ export function toResult(index: SearchIndex, d: number, score: number, marks: Ma
     kind: doc.kind,
     topics: doc.topics,
     role: doc.role,
-    text: doc.text,
     snippet: snippetOf(index, d, marks),
     score: round(score),
   };

@@ -73,6 +73,8 @@ export interface SearchResult {
   id: string;
   /** The paragraph's permanent link: `/issues/226#p-3f9a1c`. */
   url: string;
+  /** The paragraph's plain text. */
+  text: string;
   issue: number;
   issueTitle: string;
   /** ISO date of the issue. */
@@ -85,8 +87,6 @@ export interface SearchResult {
   kind: StoryKind;
   topics: string[];
   role: ParagraphRole;
-  /** The paragraph's plain text. */
-  text: string;
   /** About 30 words around the densest match: escaped HTML with `<mark>`. */
   snippet: string;
   /** Relevance score (higher is better; comparable only within one response). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchEngine } from './engine';
 import { buildIssue } from './fixtures/build-issue';
 import { DEFAULT_SEARCH_REQUEST, type SearchRequest } from './types';
-import { filterRemovals, resultCount } from './view';
+import { activeFilterChips, facetLinks, filterRemovals, resultCount } from './view';
 
 const engine = SearchEngine.fromIssues([
   buildIssue({
@@ -55,5 +55,30 @@ describe('filterRemovals', () => {
     const { request, response } = ask({ q: 'kelp', topic: ['robotics', 'fiction'], year: ['2022'] });
     expect(response.total).toBe(0);
     expect(filterRemovals(request, response).map((o) => [o.facet, o.value])).toEqual([['year', '2022']]);
+  });
+});
+
+describe('facetLinks', () => {
+  it('lists the archive’s topics and kinds, selected or not, and leaves values it lacks to their chips', () => {
+    const { request, response } = ask({
+      q: 'drones',
+      topic: ['fiction', 'no-such-topic'],
+      kind: ['tech-tales', 'no-such-kind'],
+      year: ['2019'],
+    });
+    // The API still lists every selected value.
+    expect(response.facets.topic.map((v) => v.value)).toContain('no-such-topic');
+    expect(response.facets.kind.map((v) => v.value)).toContain('no-such-kind');
+    const links = facetLinks(request, response);
+    expect(links.topic.map((v) => v.value)).not.toContain('no-such-topic');
+    expect(links.kind.map((v) => v.value)).not.toContain('no-such-kind');
+    expect(links.topic.find((v) => v.value === 'fiction')).toMatchObject({ selected: true });
+    expect(links.kind.find((v) => v.value === 'tech-tales')).toMatchObject({ selected: true });
+    // A selected year stays listed even where nothing matches it.
+    expect(links.year.find((v) => v.value === '2019')).toMatchObject({ selected: true, count: 0 });
+    // Every selected value, known or not, has a chip that removes it.
+    const chips = activeFilterChips(request);
+    for (const label of ['Topic: no-such-topic', 'Kind: no-such-kind', 'Year: 2019'])
+      expect(chips.map((c) => c.label)).toContain(label);
   });
 });

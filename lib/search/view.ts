@@ -7,14 +7,26 @@ export interface FacetLinkValue extends FacetValue {
   toggleUrl: string;
 }
 
-/** Facet values with the link that toggles each, as the search page renders them. */
+/**
+ * Facet values with the link that toggles each, as the search page's facet panel renders them: the
+ * archive's topics, years and kinds. A selected topic or kind the archive does not have (from an
+ * old or hand-made link) is left to its removable chip (`activeFilterChips`): listing it in the
+ * panel too gave a request of many such values one more long link per value, twice (the panel is
+ * rendered for phones and for wider screens), which made its page several times larger.
+ */
 export function facetLinks(request: SearchRequest, response: SearchResponse) {
   const withUrl = (facet: 'topic' | 'year' | 'kind', values: FacetValue[]): FacetLinkValue[] =>
     values.map((v) => ({ ...v, toggleUrl: toggleFacetUrl(request, facet, v.value) }));
   return {
-    topic: withUrl('topic', response.facets.topic),
+    topic: withUrl(
+      'topic',
+      response.facets.topic.filter((v) => findTopic(v.value)),
+    ),
     year: withUrl('year', response.facets.year),
-    kind: withUrl('kind', response.facets.kind),
+    kind: withUrl(
+      'kind',
+      response.facets.kind.filter((v) => Object.hasOwn(STORY_KIND_LABELS, v.value)),
+    ),
   };
 }
 
