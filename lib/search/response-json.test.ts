@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIssueFile } from '../catalogue/parse-issue';
 import { SearchEngine } from './engine';
+import { ResponseJson } from './response-json';
 import { buildIssue } from './fixtures/build-issue';
 import { DEFAULT_SEARCH_REQUEST, type SearchRequest } from './types';
 
@@ -74,5 +75,25 @@ describe('the API’s JSON', () => {
     expect(large.length).toBeGreaterThan(64 * 1024);
     const stories = JSON.parse(api.searchJson({ ...DEFAULT_SEARCH_REQUEST, q: 'robot' }).toString('utf8'));
     expect(stories.results.some((r: { more?: unknown[] }) => (r.more?.length ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe('the API’s JSON writer with a small cache', () => {
+  it('writes the same bytes when it must drop paragraphs it had encoded', () => {
+    const pages = SearchEngine.fromIssues(ISSUES);
+    // Room for a few paragraphs: most are encoded again after being dropped.
+    const writer = new ResponseJson(4 * 1024);
+    for (const round of [1, 2]) {
+      for (const extra of REQUESTS) {
+        const response = pages.search({
+          ...DEFAULT_SEARCH_REQUEST,
+          ...extra,
+          q: `${extra.q ?? ''}${' '.repeat(round - 1)}`,
+        });
+        expect(writer.encode(response).toString('utf8'), JSON.stringify(extra)).toBe(
+          JSON.stringify(response),
+        );
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { JSON_CACHE_BYTES } from './limits';
 import type { MoreParagraph, SearchResponse, SearchResult } from './types';
 
 /** A result's fields after its text that depend only on its paragraph, in the order `toResult` sets them. */
@@ -31,16 +32,20 @@ interface ParagraphBytes {
  * encoding them for every request was the largest single cost of an uncached API search. Only the
  * snippets, scores and response-level fields are serialised per request.
  *
- * Paragraphs are keyed by their permanent URL, unique in a build, so the cache holds at most one
- * entry per paragraph (about 1 KB, outside the V8 heap). A result and a `more` entry share it:
- * both begin with the id, URL and text. Not reentrant: it writes one response at a time.
+ * Paragraphs are keyed by their permanent URL, unique in a build: one entry per paragraph (about
+ * 1 KB, outside the V8 heap), which a result and a `more` entry share, since both begin with the id,
+ * URL and text. The entries take at most `budgetBytes`, the oldest dropped first. Not reentrant: it
+ * writes one response at a time.
  */
 export class ResponseJson {
   private readonly paragraphs = new Map<string, ParagraphBytes>();
+  private cachedBytes = 0;
   private out = Buffer.allocUnsafe(64 * 1024);
   private at = 0;
   /** Serialised text not yet written to `out` (small pieces are joined before encoding). */
   private pending = '';
+
+  constructor(private readonly budgetBytes = JSON_CACHE_BYTES) {}
 
   encode(response: SearchResponse): Buffer<ArrayBuffer> {
     this.at = 0;
@@ -96,8 +101,21 @@ export class ResponseJson {
       rest = `,${JSON.stringify(fields).slice(1, -1)}`;
     }
     const entry = { bytes: Buffer.from(head + rest), textEnd: Buffer.byteLength(head), full };
+    this.forget(shown.url);
     this.paragraphs.set(shown.url, entry);
+    this.cachedBytes += entry.bytes.length;
+    for (const [url] of this.paragraphs) {
+      if (this.cachedBytes <= this.budgetBytes) break;
+      this.forget(url);
+    }
     return entry;
+  }
+
+  private forget(url: string): void {
+    const known = this.paragraphs.get(url);
+    if (!known) return;
+    this.cachedBytes -= known.bytes.length;
+    this.paragraphs.delete(url);
   }
 
   /** Writes cached bytes after what is pending. */
