@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { DEFAULT_HEAP_MB } from '../lib/store/heap-budget';
+import { serverNodeFlags } from '../lib/store/server-heap';
 
 /**
  * `npm start` (node .next/serve.mjs) over a damaged, mixed or oversized index: it must stop at
@@ -28,17 +30,13 @@ async function freePort(): Promise<number> {
 /** Starts the production server; resolves with its exit code and output, or `listening` if it came up. */
 async function startServer(
   indexDir: string,
-  heapMb = 176,
+  heapMb = DEFAULT_HEAP_MB,
 ): Promise<{ code: number | 'listening'; out: string }> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=4', path.join('.next', 'serve.mjs')],
-    {
-      env: { ...process.env, INDEX_DIR: indexDir, PORT: String(port), HOSTNAME: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...serverNodeFlags(heapMb), path.join('.next', 'serve.mjs')], {
+    env: { ...process.env, INDEX_DIR: indexDir, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

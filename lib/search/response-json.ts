@@ -1,20 +1,6 @@
 import { JSON_CACHE_BYTES } from './limits';
 import type { MoreParagraph, SearchResponse, SearchResult } from './types';
 
-/** A result's fields after its text that depend only on its paragraph, in the order `toResult` sets them. */
-const FIXED_AFTER_TEXT = [
-  'issue',
-  'issueTitle',
-  'date',
-  'dateBasis',
-  'story',
-  'storyId',
-  'dek',
-  'kind',
-  'topics',
-  'role',
-] as const satisfies readonly (keyof SearchResult)[];
-
 /** A paragraph's bytes: `{"id":…,"url":…,"text":…` then, once it has been a result, `,"issue":…,"role":…`. */
 interface ParagraphBytes {
   bytes: Buffer;
@@ -96,8 +82,15 @@ export class ResponseJson {
     const head = JSON.stringify({ id: shown.id, url: shown.url, text: shown.text }).slice(0, -1);
     let rest = '';
     if (full) {
-      const fields: Partial<Record<(typeof FIXED_AFTER_TEXT)[number], unknown>> = {};
-      for (const field of FIXED_AFTER_TEXT) fields[field] = (shown as SearchResult)[field];
+      // `toResult` sets the paragraph's own fields first (id, URL, text, then the rest), then the
+      // per-request ones from the snippet on.
+      const fields: Record<string, unknown> = {};
+      let afterText = false;
+      for (const [key, value] of Object.entries(shown)) {
+        if (key === 'snippet') break;
+        if (afterText) fields[key] = value;
+        afterText ||= key === 'text';
+      }
       rest = `,${JSON.stringify(fields).slice(1, -1)}`;
     }
     const entry = { bytes: Buffer.from(head + rest), textEnd: Buffer.byteLength(head), full };

@@ -1,4 +1,4 @@
-import { STORY_KIND_LABELS, type StoryKind } from '../catalogue/model';
+import { STORY_KIND_LABELS, STORY_KINDS, type StoryKind } from '../catalogue/model';
 import { findTopic } from '../topics/taxonomy';
 import { searchUrl, toggleFacetUrl } from '../urls';
 import type { FacetValue, SearchRequest, SearchResponse } from './types';
@@ -25,7 +25,7 @@ export function facetLinks(request: SearchRequest, response: SearchResponse) {
     year: withUrl('year', response.facets.year),
     kind: withUrl(
       'kind',
-      response.facets.kind.filter((v) => Object.hasOwn(STORY_KIND_LABELS, v.value)),
+      response.facets.kind.filter((v) => (STORY_KINDS as readonly string[]).includes(v.value)),
     ),
   };
 }

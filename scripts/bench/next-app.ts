@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { serverHeapMb, serverNodeFlags } from '../../lib/store/server-heap';
 import { findServerPid, runProcess, startProcess, waitForHttp, type StartedProcess } from './processes';
 
 /** What `next build` reads: if any is newer than `.next/BUILD_ID`, the build is stale. */
@@ -78,13 +79,9 @@ export async function startNextServer(options: {
   /** Extra node flags (e.g. `--cpu-prof`; `next start` serves from the process it is started in). */
   nodeArgs?: readonly string[];
 }): Promise<NextServer> {
-  // The same command as `npm start` (package.json): a capped heap keeps the server's memory flat.
-  const args = [
-    ...(options.nodeArgs ?? []),
-    '--max-old-space-size=176',
-    '--max-semi-space-size=4',
-    SERVER_BUNDLE,
-  ];
+  // The flags and heap cap `npm start` gives the server (scripts/start.ts).
+  const heapMb = await serverHeapMb(options.indexDir);
+  const args = [...(options.nodeArgs ?? []), ...serverNodeFlags(heapMb), SERVER_BUNDLE];
   const started = startProcess(process.execPath, args, {
     env: {
       ...process.env,
