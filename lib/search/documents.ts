@@ -1,3 +1,4 @@
+import { paragraphUrl } from '../urls';
 import type { DateBasis, Issue, ParagraphRole, StoryKind } from '../catalogue/model';
 
 /** One searchable paragraph, with what a result needs to show about its issue and story. */
@@ -6,6 +7,11 @@ export interface SearchDoc {
   index: number;
   /** The paragraph's permanent id. */
   id: string;
+  /**
+   * Its permanent URL, built once: every result carries it, and the API's JSON writer looks each
+   * paragraph up by it (a string built per result would be hashed afresh per lookup).
+   */
+  url: string;
   issue: number;
   issueTitle: string;
   date: string;
@@ -33,6 +39,7 @@ export function toSearchDocs(issues: readonly Issue[]): SearchDoc[] {
         docs.push({
           index: docs.length,
           id: paragraph.id,
+          url: paragraphUrl(issue.number, paragraph.id),
           issue: issue.number,
           issueTitle: issue.title,
           date: issue.date,

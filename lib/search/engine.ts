@@ -8,12 +8,17 @@ import { CACHE_SEEN, CACHE_SIZE, MAX_PHRASE_WORK } from './limits';
 import { MatchMemo, matchQuery } from './match';
 import { parseQuery } from './query';
 import { rankParagraphs, rankStories, Scorer } from './rank';
-import { toResult, toStoryResult } from './results';
+import { planResult, planStoryResult, toSearchResponse, type PlannedResponse } from './results';
 import { ResponseJson } from './response-json';
 import { rewriteQuery } from './rewrite';
 import { Scratch } from './scratch';
 import { SearchIndex } from './search-index';
 import type { SearchRequest, SearchResponse } from './types';
+
+export interface EngineOptions {
+  /** Bytes of encoded paragraphs the API's JSON writer keeps (`JSON_CACHE_BYTES` by default). */
+  jsonCacheBytes?: number;
+}
 
 /** A cached answer: the response (for pages), its UTF-8 JSON (for the API), or both. */
 interface CachedResponse {
@@ -34,18 +39,24 @@ export class SearchEngine {
   /** Keys of requests seen once since they were last cached (see `keep`). */
   private readonly seen = new Set<string>();
   private readonly scratch = new Scratch();
-  private readonly json = new ResponseJson();
 
-  private constructor(docs: readonly SearchDoc[], flex: Document<ReturnType<typeof toFlexDoc>>) {
+  private readonly json: ResponseJson;
+
+  private constructor(
+    docs: readonly SearchDoc[],
+    flex: Document<ReturnType<typeof toFlexDoc>>,
+    options: EngineOptions = {},
+  ) {
     this.index = new SearchIndex(docs, flex);
+    this.json = new ResponseJson(this.index, options.jsonCacheBytes);
   }
 
   /** Builds the index in memory (tests, and the build step before export). */
-  static fromIssues(issues: readonly Issue[]): SearchEngine {
+  static fromIssues(issues: readonly Issue[], options?: EngineOptions): SearchEngine {
     const docs = toSearchDocs(issues);
     const flex = createFlexIndex();
     for (const doc of docs) flex.add(toFlexDoc(doc));
-    return new SearchEngine(docs, flex);
+    return new SearchEngine(docs, flex, options);
   }
 
   /** Loads an exported FlexSearch index built from the same issues. */
@@ -69,7 +80,9 @@ export class SearchEngine {
     const hit = this.cached(key);
     if (hit?.response) return hit.response;
     const response = deepFreeze(
-      hit?.json ? (JSON.parse(hit.json.toString('utf8')) as SearchResponse) : this.compute(request),
+      hit?.json
+        ? (JSON.parse(hit.json.toString('utf8')) as SearchResponse)
+        : toSearchResponse(this.index, this.compute(request)),
     );
     this.keep(key, { ...hit, response });
     return response;
@@ -80,7 +93,9 @@ export class SearchEngine {
     const key = JSON.stringify(request);
     const hit = this.cached(key);
     if (hit?.json) return hit.json;
-    const json = this.json.encode(hit?.response ?? this.compute(request));
+    const json = hit?.response
+      ? Buffer.from(JSON.stringify(hit.response))
+      : this.json.encode(this.compute(request));
     this.keep(key, { ...hit, json });
     return json;
   }
@@ -112,7 +127,7 @@ export class SearchEngine {
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  private compute(request: SearchRequest): SearchResponse {
+  private compute(request: SearchRequest): PlannedResponse {
     try {
       return this.run(request);
     } finally {
@@ -120,7 +135,7 @@ export class SearchEngine {
     }
   }
 
-  private run(request: SearchRequest): SearchResponse {
+  private run(request: SearchRequest): PlannedResponse {
     const { index } = this;
     const parsed = parseQuery(request.q);
     const memo = new MatchMemo(new WorkBudget(MAX_PHRASE_WORK));
@@ -131,18 +146,24 @@ export class SearchEngine {
       const id = index.termIdOf(term);
       if (id !== undefined) marks[id] = 1;
     }
-    const filtered = filterAndCount(index, matches.paragraphs, facetFilters(query, request), request.group);
+    const filtered = filterAndCount(
+      index,
+      matches.paragraphs,
+      facetFilters(query, request),
+      request.group,
+      this.scratch,
+    );
     const scorer = new Scorer(index, matches, this.scratch);
     const start = (request.page - 1) * request.per;
     const results =
       request.group === 'story'
         ? rankStories(index, scorer, filtered, request.sort, start, request.per).map((story) =>
-            toStoryResult(index, story, marks),
+            planStoryResult(index, story, marks),
           )
         : rankParagraphs(index, scorer, filtered, request.sort, start, request.per).map(
-            ({ index: d, score }) => toResult(index, d, score, marks),
+            ({ index: d, score }) => planResult(index, d, score, marks),
           );
-    const response: SearchResponse = {
+    const response: PlannedResponse = {
       query: request.q,
       total: filtered.paragraphs.length,
       stories: filtered.stories.length,

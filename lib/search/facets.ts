@@ -1,6 +1,7 @@
 import { STORY_KIND_LABELS, STORY_KINDS } from '../catalogue/model';
 import { TOPICS } from '../topics/taxonomy';
 import { parseYearRange, type ParsedQuery, type YearRange } from './query';
+import type { Scratch } from './scratch';
 import { topicMask, type SearchIndex } from './search-index';
 import type { FacetValue, Group, SearchRequest, SearchResponse } from './types';
 
@@ -87,6 +88,7 @@ export function filterAndCount(
   matched: Int32Array,
   filters: FacetFilters,
   unit: Group,
+  scratch: Scratch,
 ): Filtered {
   const test = storyTests(index, filters);
   const inQuery = storyTests(index, filters.inQuery);
@@ -94,9 +96,9 @@ export function filterAndCount(
   const yearCounts = new Map<number, number>();
   const kindCounts = new Array<number>(STORY_KINDS.length).fill(0);
   const without = new Map<FilterFacet, number>(filters.requested.map((facet) => [facet, 0]));
-  const paragraphs = new Int32Array(matched.length);
-  const stories = new Int32Array(matched.length);
-  const offsets = new Int32Array(matched.length + 1);
+  const paragraphs = scratch.ints(matched.length);
+  const stories = scratch.ints(matched.length);
+  const offsets = scratch.ints(matched.length + 1);
   let kept = 0;
   let storiesKept = 0;
   for (let at = 0; at < matched.length;) {

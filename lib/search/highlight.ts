@@ -61,11 +61,12 @@ export function snippetOfTokens(
   marked: ArrayLike<number>,
   markedCount: number,
   words = SNIPPET_WORDS,
+  plain = false,
 ): string {
   const count = tokens.pos.length;
   const ranges = markedTokenRanges(tokens, marked, markedCount);
   const positions = count === 0 ? 0 : tokens.pos[count - 1]! + tokens.span[count - 1]!;
-  if (positions <= words) return render(text, ranges, 0, text.length);
+  if (positions <= words) return render(text, ranges, 0, text.length, '', '', plain);
 
   // The window of `words` positions holding the most marked positions (the first such): it starts
   // at 0 or where a marked position enters it, so only those starts are tried.
@@ -103,7 +104,7 @@ export function snippetOfTokens(
       to = Math.max(to, tokens.end[i]!);
     }
   }
-  return render(text, ranges, from, to, from > 0 ? '… ' : '', to < text.length ? ' …' : '');
+  return render(text, ranges, from, to, from > 0 ? '… ' : '', to < text.length ? ' …' : '', plain);
 }
 
 /**
@@ -166,6 +167,8 @@ function render(
   to: number,
   lead = '',
   tail = '',
+  /** The text holds nothing to escape. */
+  plain = false,
 ): string {
   // Joined rather than concatenated: a cached response keeps one flat string per snippet, not a
   // tree of pieces for the garbage collector to walk.
@@ -175,10 +178,13 @@ function render(
     if (range.end <= from || range.start >= to) continue;
     const start = Math.max(range.start, from);
     const end = Math.min(range.end, to);
-    parts.push(escapeText(text.slice(at, start)), '<mark>', escapeText(text.slice(start, end)), '</mark>');
+    const before = text.slice(at, start);
+    const marked = text.slice(start, end);
+    parts.push(plain ? before : escapeText(before), '<mark>', plain ? marked : escapeText(marked), '</mark>');
     at = end;
   }
-  parts.push(escapeText(text.slice(at, to)), tail);
+  const after = text.slice(at, to);
+  parts.push(plain ? after : escapeText(after), tail);
   return parts.join('');
 }
 

@@ -90,7 +90,7 @@ export function matchQuery(
 
   const clauses = query.must.map((clause) => clauseHits(index, clause, scratch, memo));
   // Matching paragraphs in index order; typed, so a garbage collection mid-query has little to move.
-  const out = new Int32Array(index.docs.length);
+  const out = scratch.ints(index.docs.length);
   let count = 0;
   if (clauses.length === 0) {
     for (let d = 0; d < index.docs.length; d++) if (keep(d)) out[count++] = d;

@@ -64,7 +64,8 @@ export class Scorer {
   constructor(
     private readonly index: SearchIndex,
     matches: Matches,
-    private readonly scratch: Scratch,
+    /** Arrays lent for this query (the ranking functions borrow from it too). */
+    readonly scratch: Scratch,
   ) {
     this.held = matches.held;
     this.exact = scratch.counts(index.docs.length);
@@ -120,24 +121,27 @@ export class Scorer {
    * holding every word because one is in the plural.
    */
   stemOnly(d: number): number {
-    return this.onlyStemmed(
-      (m) => m.paragraph[d]! > 0,
-      (m) => m.exactParagraph[d] === 1,
-    );
+    if (this.clauses.length !== 1) return 0;
+    // Plain loops rather than `some` with closures: this runs for every paragraph and story ranked.
+    let holds = false;
+    for (const m of this.clauses[0]!) {
+      if (!(m.paragraph[d]! > 0)) continue;
+      if (m.exactParagraph[d] === 1) return 0;
+      holds = true;
+    }
+    return holds ? 1 : 0;
   }
 
   /** The same for a story: 1 when it holds a one-word query anywhere only through its stem. */
   storyStemOnly(s: number): number {
-    return this.onlyStemmed(
-      (m) => m.storyTf[s]! > 0 || m.headTf[s]! > 0 || m.storyLink[s] === 1,
-      (m) => m.exactStory[s] === 1,
-    );
-  }
-
-  private onlyStemmed(holds: (m: MatcherScores) => boolean, exactly: (m: MatcherScores) => boolean): number {
     if (this.clauses.length !== 1) return 0;
-    const matchers = this.clauses[0]!;
-    return matchers.some(holds) && !matchers.some((m) => holds(m) && exactly(m)) ? 1 : 0;
+    let holds = false;
+    for (const m of this.clauses[0]!) {
+      if (!(m.storyTf[s]! > 0 || m.headTf[s]! > 0 || m.storyLink[s] === 1)) continue;
+      if (m.exactStory[s] === 1) return 0;
+      holds = true;
+    }
+    return holds ? 1 : 0;
   }
 
   /** Whether the story holds every clause of the query (or the query has none). */
@@ -170,7 +174,14 @@ export class Scorer {
     const n = this.clauses.length;
     if (n < 2) return 0;
     let held = 0;
-    for (const matchers of this.clauses) if (matchers.some((m) => m.paragraph[d]! > 0)) held++;
+    for (const matchers of this.clauses) {
+      for (const m of matchers) {
+        if (m.paragraph[d]! > 0) {
+          held++;
+          break;
+        }
+      }
+    }
     if (held < 2) return 0;
     const text = this.index.text[d]!;
     if (this.runIds && hasRun(text, this.runIds)) return RANKING.adjacent + RANKING.proximity;
@@ -364,17 +375,22 @@ export function rankStories(
       .map((k) => storyWithLead(index, scorer, stories[k]!, paragraphsOf(k), undefined, 0));
   }
   // Stories by their BM25F first; the best of them add their best paragraph's score.
-  const storyScores = new Float64Array(stories.length);
-  const partial = new Uint8Array(stories.length);
+  const { scratch } = scorer;
+  const storyScores = scratch.doubles(stories.length);
+  const partial = scratch.bytes(stories.length);
   for (let k = 0; k < stories.length; k++) {
     storyScores[k] = scorer.storyBase(stories[k]!);
     // Stories holding every clause come first, then those holding the query's exact word forms.
     partial[k] = (scorer.holdsAll(stories[k]!) ? 0 : 64) + Math.min(63, scorer.storyStemOnly(stories[k]!));
   }
-  const candidates = topIndices(storyScores, Math.max(RANKING.scoreDepth, start + per), partial);
-  const base = new Float64Array(paragraphs.length);
-  const scores = new Float64Array(stories.length);
-  const bestBase = new Float64Array(stories.length);
+  // Which stories, not their order: the second pass orders them.
+  const candidates = topIndices(scratch, storyScores, Math.max(RANKING.scoreDepth, start + per), {
+    tier: partial,
+    unordered: true,
+  });
+  const base = scratch.doubles(paragraphs.length);
+  const scores = scratch.doubles(stories.length);
+  const bestBase = scratch.doubles(stories.length);
   for (const k of candidates) {
     for (let j = offsets[k]!; j < offsets[k + 1]!; j++) {
       base[j] = scorer.paragraphBase(paragraphs[j]!);
@@ -391,7 +407,7 @@ export function rankStories(
       base.subarray(offsets[k]!, offsets[k + 1]!),
       score,
     );
-  const top = topIndices(scores, candidates.length, partial, candidates);
+  const top = topIndices(scratch, scores, candidates.length, { tier: partial, among: candidates });
   const depth = Math.min(top.length, RANKING.rerankDepth);
   // The best stories gain what proximity adds to their best paragraph, and a headline holding the query.
   const reranked = top.slice(0, depth).map((k) => {
@@ -401,7 +417,9 @@ export function rankStories(
     story.score = scores[k]! + RANKING.bestParagraph * (best - bestBase[k]!) + scorer.headPhrase(story.story);
     return { k, story };
   });
-  reranked.sort((a, b) => partial[a.k]! - partial[b.k]! || b.story.score - a.story.score || a.k - b.k);
+  reranked.sort(
+    (a, b) => partial[a.k]! - partial[b.k]! || descending(a.story.score, b.story.score) || a.k - b.k,
+  );
   const rest = top.slice(depth).map((k) => ({ k, story: undefined as RankedStory | undefined }));
   return [...reranked, ...rest]
     .slice(start, start + per)
@@ -426,7 +444,7 @@ function storyWithLead(
     const score = (base ? base[j]! : scorer.paragraphBase(d)) + scorer.closeness(d);
     return { index: d, score, stemOnly: scorer.stemOnly(d) };
   });
-  scored.sort((a, b) => a.stemOnly - b.stemOnly || b.score - a.score || a.index - b.index);
+  sortSmall(scored, (a, b) => a.stemOnly - b.stemOnly || descending(a.score, b.score) || a.index - b.index);
   if (scorer.hasClauses && scorer.leadsWithOpening(story)) {
     const at = scored.findIndex((p) => p.index === opening);
     if (at > 0) scored.unshift(...scored.splice(at, 1));
@@ -453,9 +471,9 @@ export function rankParagraphs(
     });
   }
   const storyScores = new Map<number, number>();
-  const scores = new Float64Array(paragraphs.length);
+  const scores = scorer.scratch.doubles(paragraphs.length);
   // Paragraphs holding the query's exact word forms come first.
-  const tier = new Uint8Array(paragraphs.length);
+  const tier = scorer.scratch.bytes(paragraphs.length);
   for (let k = 0; k < paragraphs.length; k++) {
     const d = paragraphs[k]!;
     const s = index.storyOf[d]!;
@@ -467,38 +485,87 @@ export function rankParagraphs(
     scores[k] = scorer.paragraphBase(d) + RANKING.storyContext * story;
     tier[k] = Math.min(255, scorer.stemOnly(d));
   }
-  const top = topIndices(scores, Math.max(RANKING.rerankDepth, start + per), tier);
+  const top = topIndices(scorer.scratch, scores, Math.max(RANKING.rerankDepth, start + per), { tier });
   const depth = Math.min(top.length, RANKING.rerankDepth);
   const reranked = top.slice(0, depth).map((k) => ({
     k,
     index: paragraphs[k]!,
     score: scores[k]! + scorer.closeness(paragraphs[k]!),
   }));
-  reranked.sort((a, b) => tier[a.k]! - tier[b.k]! || b.score - a.score || a.index - b.index);
+  reranked.sort((a, b) => tier[a.k]! - tier[b.k]! || descending(a.score, b.score) || a.index - b.index);
   const rest = top.slice(depth).map((k) => ({ k, index: paragraphs[k]!, score: scores[k]! }));
   return [...reranked, ...rest].slice(start, start + per).map(({ index: d, score }) => ({ index: d, score }));
 }
 
 /**
  * Indices of the `k` highest scores, best first (ties by index), those in a lower `tier` first;
- * among `among` only, when given. A partial sort for long lists.
+ * among `among` only, when given; `unordered`: the same indices in index order, when only which
+ * they are matters. A partial sort for long lists.
  */
-function topIndices(scores: Float64Array, k: number, tier?: Uint8Array, among?: readonly number[]): number[] {
+function topIndices(
+  scratch: Scratch,
+  scores: Float64Array,
+  k: number,
+  options: { tier?: Uint8Array; among?: readonly number[]; unordered?: boolean } = {},
+): number[] {
+  const { tier, among } = options;
   const n = among ? among.length : scores.length;
-  const key = new Float64Array(scores.length);
-  const keys = new Float64Array(n);
+  const key = scratch.doubles(scores.length);
+  const keys = scratch.doubles(n);
   for (let j = 0; j < n; j++) {
     const i = among ? among[j]! : j;
     key[i] = keys[j] = tier ? scores[i]! - tier[i]! * TIER : scores[i]!;
   }
   const threshold = k < n ? kthLargest(keys, k) : -Infinity;
   const out: number[] = [];
+  if (options.unordered && !among) {
+    // Those above the threshold, then those at it by index (as the ordered list breaks the tie).
+    let above = 0;
+    for (let i = 0; i < n; i++) if (key[i]! > threshold) above++;
+    let level = k - above;
+    for (let i = 0; i < n; i++) {
+      if (key[i]! > threshold) out.push(i);
+      else if (key[i] === threshold && level > 0) {
+        out.push(i);
+        level--;
+      }
+    }
+    return out;
+  }
   for (let j = 0; j < n; j++) {
     const i = among ? among[j]! : j;
     if (key[i]! >= threshold) out.push(i);
   }
-  out.sort((a, b) => key[b]! - key[a]! || a - b);
+  out.sort((a, b) => descending(key[a]!, key[b]!) || a - b);
   return out.length > k ? out.slice(0, k) : out;
+}
+
+/**
+ * Sorts in place; a short list (a story's paragraphs, usually a handful) by insertion, which
+ * allocates nothing, where `Array.prototype.sort` copies the list for every story ranked.
+ */
+function sortSmall<T>(list: T[], compare: (a: T, b: T) => number): void {
+  if (list.length > SMALL_SORT) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
+}
+
+/** Lists up to this long are sorted by insertion (at most ~500 comparisons). */
+const SMALL_SORT = 32;
+
+/**
+ * Compares for a descending order, as -1, 0 or 1: a comparator returning the difference of two
+ * scores returns a fraction, which V8 allocates on the heap, once per comparison.
+ */
+function descending(a: number, b: number): number {
+  return a > b ? -1 : a < b ? 1 : 0;
 }
 
 /** The `k`-th largest of `values` (1-based), found in place by selection rather than a full sort. */

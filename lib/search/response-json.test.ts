@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIssueFile } from '../catalogue/parse-issue';
 import { SearchEngine } from './engine';
-import { ResponseJson } from './response-json';
 import { buildIssue } from './fixtures/build-issue';
 import { DEFAULT_SEARCH_REQUEST, type SearchRequest } from './types';
 
@@ -82,16 +81,16 @@ describe('the API’s JSON writer with a small cache', () => {
   it('writes the same bytes when it must drop paragraphs it had encoded', () => {
     const pages = SearchEngine.fromIssues(ISSUES);
     // Room for a few paragraphs: most are encoded again after being dropped.
-    const writer = new ResponseJson(4 * 1024);
+    const api = SearchEngine.fromIssues(ISSUES, { jsonCacheBytes: 4 * 1024 });
     for (const round of [1, 2]) {
       for (const extra of REQUESTS) {
-        const response = pages.search({
+        const request = {
           ...DEFAULT_SEARCH_REQUEST,
           ...extra,
           q: `${extra.q ?? ''}${' '.repeat(round - 1)}`,
-        });
-        expect(writer.encode(response).toString('utf8'), JSON.stringify(extra)).toBe(
-          JSON.stringify(response),
+        };
+        expect(api.searchJson(request).toString('utf8'), JSON.stringify(extra)).toBe(
+          JSON.stringify(pages.search(request)),
         );
       }
     }

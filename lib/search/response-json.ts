@@ -1,5 +1,12 @@
 import { JSON_CACHE_BYTES } from './limits';
-import type { MoreParagraph, SearchResponse, SearchResult } from './types';
+import {
+  moreFields,
+  paragraphFields,
+  type PlannedResponse,
+  type PlannedResult,
+  type ShownParagraph,
+} from './results';
+import type { SearchIndex } from './search-index';
 
 /** A paragraph's bytes: `{"id":…,"url":…,"text":…` then, once it has been a result, `,"issue":…,"role":…`. */
 interface ParagraphBytes {
@@ -12,38 +19,42 @@ interface ParagraphBytes {
 
 /**
  * Writes a search response as UTF-8 JSON, byte for byte what `Buffer.from(JSON.stringify(response))`
- * gives, copying each paragraph's fixed fields (its text among them) from bytes encoded the first
- * time the paragraph is shown. A response carries up to 60 paragraph texts, about three quarters of
- * its 29 KB and two-byte strings because of the archive's typographic quotes: serialising and
- * encoding them for every request was the largest single cost of an uncached API search. Only the
- * snippets, scores and response-level fields are serialised per request.
+ * gives for the same response built as objects (`toSearchResponse`), copying each paragraph's fixed
+ * fields (its text among them) from bytes encoded the first time the paragraph is shown. A response
+ * carries up to 60 paragraph texts, about three quarters of its 29 KB and two-byte strings because
+ * of the archive's typographic quotes: building, serialising and encoding them for every request
+ * was the largest single cost of an uncached API search. Only the snippets, scores and
+ * response-level fields are serialised per request.
  *
- * Paragraphs are keyed by their permanent URL, unique in a build: one entry per paragraph (about
- * 1 KB, outside the V8 heap), which a result and a `more` entry share, since both begin with the id,
- * URL and text. The entries take at most `budgetBytes`, the oldest dropped first. Not reentrant: it
- * writes one response at a time.
+ * One entry per paragraph (about 1 KB, outside the V8 heap), which a result and a `more` entry
+ * share, since both begin with the id, URL and text. The entries take at most `budgetBytes`, the
+ * oldest dropped first. Not reentrant: it writes one response at a time.
  */
 export class ResponseJson {
-  private readonly paragraphs = new Map<string, ParagraphBytes>();
+  /** By paragraph index, in the order they were encoded (the oldest is dropped first). */
+  private readonly paragraphs = new Map<number, ParagraphBytes>();
   private cachedBytes = 0;
   private out = Buffer.allocUnsafe(64 * 1024);
   private at = 0;
   /** Serialised text not yet written to `out` (small pieces are joined before encoding). */
   private pending = '';
 
-  constructor(private readonly budgetBytes = JSON_CACHE_BYTES) {}
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly budgetBytes = JSON_CACHE_BYTES,
+  ) {}
 
-  encode(response: SearchResponse): Buffer<ArrayBuffer> {
+  encode(response: PlannedResponse): Buffer<ArrayBuffer> {
     this.at = 0;
     this.pending = '{';
     let first = true;
     for (const key in response) {
-      const value = response[key as keyof SearchResponse];
+      const value = response[key as keyof PlannedResponse];
       // JSON.stringify leaves out keys whose value is undefined.
       if (value === undefined) continue;
       this.pending += `${first ? '' : ','}"${key}":`;
       first = false;
-      if (key === 'results') this.writeResults(value as SearchResult[]);
+      if (key === 'results') this.writeResults(value as PlannedResult[]);
       else this.pending += JSON.stringify(value);
     }
     this.pending += '}';
@@ -51,23 +62,23 @@ export class ResponseJson {
     return Buffer.from(this.out.subarray(0, this.at));
   }
 
-  private writeResults(results: readonly SearchResult[]): void {
+  private writeResults(results: readonly PlannedResult[]): void {
     this.pending += '[';
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
       if (i > 0) this.pending += ',';
-      const known = this.paragraphs.get(result.url);
-      this.copy((known?.full ? known : this.remember(result, true)).bytes);
-      this.pending += `,"snippet":${jsonString(result.snippet)},"score":${JSON.stringify(result.score)}`;
+      const known = this.paragraphs.get(result.doc);
+      this.copy((known?.full ? known : this.remember(result.doc, true)).bytes);
+      this.pending += `,"snippet":${this.snippet(result)},"score":${JSON.stringify(result.score)}`;
       const { more } = result;
       if (more !== undefined) {
         this.pending += ',"more":[';
         for (let j = 0; j < more.length; j++) {
           const entry = more[j]!;
           if (j > 0) this.pending += ',';
-          const { bytes, textEnd } = this.paragraphs.get(entry.url) ?? this.remember(entry, false);
+          const { bytes, textEnd } = this.paragraphs.get(entry.doc) ?? this.remember(entry.doc, false);
           this.copy(bytes.subarray(0, textEnd));
-          this.pending += `,"snippet":${jsonString(entry.snippet)}}`;
+          this.pending += `,"snippet":${this.snippet(entry)}}`;
         }
         this.pending += ']';
       }
@@ -77,38 +88,33 @@ export class ResponseJson {
     this.pending += ']';
   }
 
+  /** A snippet as a JSON string: one of a plain text holds nothing to escape, so it is quoted as it is. */
+  private snippet({ doc, snippet }: ShownParagraph): string {
+    return this.index.plainText[doc] === 1 ? `"${snippet}"` : jsonString(snippet);
+  }
+
   /** Encodes a paragraph's fixed fields: all of a result's, or a `more` entry's id, URL and text. */
-  private remember(shown: SearchResult | MoreParagraph, full: boolean): ParagraphBytes {
-    const head = JSON.stringify({ id: shown.id, url: shown.url, text: shown.text }).slice(0, -1);
-    let rest = '';
-    if (full) {
-      // `toResult` sets the paragraph's own fields first (id, URL, text, then the rest), then the
-      // per-request ones from the snippet on.
-      const fields: Record<string, unknown> = {};
-      let afterText = false;
-      for (const [key, value] of Object.entries(shown)) {
-        if (key === 'snippet') break;
-        if (afterText) fields[key] = value;
-        afterText ||= key === 'text';
-      }
-      rest = `,${JSON.stringify(fields).slice(1, -1)}`;
-    }
-    const entry = { bytes: Buffer.from(head + rest), textEnd: Buffer.byteLength(head), full };
-    this.forget(shown.url);
-    this.paragraphs.set(shown.url, entry);
+  private remember(d: number, full: boolean): ParagraphBytes {
+    const doc = this.index.docs[d]!;
+    const head = JSON.stringify(moreFields(doc)).slice(0, -1);
+    // A result's paragraph fields begin with a `more` entry's.
+    const whole = full ? JSON.stringify(paragraphFields(doc)).slice(0, -1) : head;
+    const entry = { bytes: Buffer.from(whole), textEnd: Buffer.byteLength(head), full };
+    this.forget(d);
+    this.paragraphs.set(d, entry);
     this.cachedBytes += entry.bytes.length;
-    for (const [url] of this.paragraphs) {
+    for (const [oldest] of this.paragraphs) {
       if (this.cachedBytes <= this.budgetBytes) break;
-      this.forget(url);
+      this.forget(oldest);
     }
     return entry;
   }
 
-  private forget(url: string): void {
-    const known = this.paragraphs.get(url);
+  private forget(d: number): void {
+    const known = this.paragraphs.get(d);
     if (!known) return;
     this.cachedBytes -= known.bytes.length;
-    this.paragraphs.delete(url);
+    this.paragraphs.delete(d);
   }
 
   /** Writes cached bytes after what is pending. */

@@ -15,6 +15,9 @@ export interface Postings {
   tfs: Uint16Array;
 }
 
+/** What HTML (`escapeHtml`) or JSON (`JSON.stringify`) would change in a text. */
+const ESCAPED = /[&<>"'\\\u0000-\u001f\ud800-\udfff]/;
+
 const EMPTY_POSTINGS: Postings = { docs: new Int32Array(0), tfs: new Uint16Array(0) };
 
 /**
@@ -55,6 +58,11 @@ export class SearchIndex {
   readonly paragraphWeight: Float32Array;
   /** Each cited link as "host/path", lower-cased, without scheme or www. */
   readonly linkTargets: string[][];
+  /**
+   * 1 when the paragraph's text holds nothing HTML or JSON escapes (most do not): its snippets are
+   * then built and written without looking for anything to escape.
+   */
+  readonly plainText: Uint8Array;
   /** Position of each paragraph when sorted oldest first (reading order within an issue). */
   readonly oldestRank: Int32Array;
   readonly byOldestRank: Int32Array;
@@ -154,6 +162,7 @@ export class SearchIndex {
     this.storyIssue = Int32Array.from(firsts, (_, s) => firstDoc(s).issue);
     this.storyKind = Uint8Array.from(firsts, (_, s) => STORY_KINDS.indexOf(firstDoc(s).kind));
     this.linkTargets = this.docs.map((d) => d.links.map(linkTarget));
+    this.plainText = Uint8Array.from(this.docs, (d) => (ESCAPED.test(d.text) ? 0 : 1));
 
     const chronological = [...this.docs].sort(
       (a, b) => a.date.localeCompare(b.date) || a.issue - b.issue || a.index - b.index,

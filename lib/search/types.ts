@@ -97,7 +97,8 @@ export interface SearchResult {
   moreCount?: number;
 }
 
-export interface SearchResponse {
+/** A search's answer; `R` is how its results are held (the API's writer takes them before they are built). */
+export interface SearchResponse<R = SearchResult> {
   /** The query as given. */
   query: string;
   /** Paragraphs matching the query and filters (all pages). */
@@ -109,7 +110,7 @@ export interface SearchResponse {
   sort: Sort;
   group: Group;
   facets: { topic: FacetValue[]; year: FacetValue[]; kind: FacetValue[] };
-  results: SearchResult[];
+  results: R[];
   /**
    * The words the search matched, after correction and completion (a phrase gives its words), to
    * mark on the pages a result links to.
