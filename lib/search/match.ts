@@ -194,7 +194,10 @@ function termHits(
   const id = index.termIdOf(matcher.term);
   if (id === undefined) return nowhere(key);
   const hits = lookup(index, matcher.term, memo);
-  const formIds = matcher.words.map((w) => index.formIdOf(w)).filter((f): f is number => f !== undefined);
+  // Distinct: occurrences are counted per form.
+  const formIds = [
+    ...new Set(matcher.words.map((w) => index.formIdOf(w)).filter((f): f is number => f !== undefined)),
+  ];
   return { key, ids: [id], formIds, text: hits.text, links: hits.links, heads: storiesOf(index, hits.head) };
 }
 

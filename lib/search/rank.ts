@@ -292,17 +292,12 @@ export class Scorer {
       }
       for (const form of hits.formIds) for (const d of index.formPostingsOf(form).docs) exact[d] = 0;
       for (const s of hits.heads) {
-        const seq = index.heads[s]!;
-        let count = 0;
-        let exactly = false;
-        for (let i = 0; i < seq.ids.length; i++) {
-          if (seq.ids[i] !== id) continue;
-          const same = hits.formIds.includes(seq.forms[i]!);
-          count += same ? 1 : stemmed;
-          exactly ||= same;
-        }
-        headTf[s] = count;
-        if (exactly) {
+        const count = index.headCount(s, id);
+        let same = 0;
+        for (const form of hits.formIds) same += index.headFormCount(s, form);
+        same = Math.min(same, count);
+        headTf[s] = same + stemmed * (count - same);
+        if (same > 0) {
           exactStory[s] = 1;
           exactParagraph[index.storyFirst[s]!] = 1;
         }

@@ -11,8 +11,8 @@ import type { SearchIndex } from './search-index';
 /** A paragraph's bytes: `{"id":…,"url":…,"text":…` then, once it has been a result, `,"issue":…,"role":…`. */
 interface ParagraphBytes {
   bytes: Buffer;
-  /** Where the `more` entry's part (id, url, text) ends. */
-  textEnd: number;
+  /** The `more` entry's part (id, url, text): a view of the start of `bytes`. */
+  head: Buffer;
   /** Whether `bytes` holds the result's further fields too. */
   full: boolean;
 }
@@ -31,7 +31,9 @@ interface ParagraphBytes {
  * oldest dropped first. Not reentrant: it writes one response at a time.
  */
 export class ResponseJson {
-  /** By paragraph index, in the order they were encoded (the oldest is dropped first). */
+  /** By paragraph index (looked up for every paragraph written: an array is quicker than a map). */
+  private readonly byDoc: (ParagraphBytes | undefined)[];
+  /** The same, in the order they were encoded: the oldest is dropped first. */
   private readonly paragraphs = new Map<number, ParagraphBytes>();
   private cachedBytes = 0;
   private out = Buffer.allocUnsafe(64 * 1024);
@@ -42,7 +44,10 @@ export class ResponseJson {
   constructor(
     private readonly index: SearchIndex,
     private readonly budgetBytes = JSON_CACHE_BYTES,
-  ) {}
+  ) {
+    // Filled, not sparse: a sparse array would be kept as a dictionary.
+    this.byDoc = new Array<ParagraphBytes | undefined>(index.docs.length).fill(undefined);
+  }
 
   encode(response: PlannedResponse): Buffer<ArrayBuffer> {
     this.at = 0;
@@ -67,7 +72,7 @@ export class ResponseJson {
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
       if (i > 0) this.pending += ',';
-      const known = this.paragraphs.get(result.doc);
+      const known = this.byDoc[result.doc];
       this.copy((known?.full ? known : this.remember(result.doc, true)).bytes);
       this.pending += `,"snippet":${this.snippet(result)},"score":${JSON.stringify(result.score)}`;
       const { more } = result;
@@ -76,8 +81,7 @@ export class ResponseJson {
         for (let j = 0; j < more.length; j++) {
           const entry = more[j]!;
           if (j > 0) this.pending += ',';
-          const { bytes, textEnd } = this.paragraphs.get(entry.doc) ?? this.remember(entry.doc, false);
-          this.copy(bytes.subarray(0, textEnd));
+          this.copy((this.byDoc[entry.doc] ?? this.remember(entry.doc, false)).head);
           this.pending += `,"snippet":${this.snippet(entry)}}`;
         }
         this.pending += ']';
@@ -99,9 +103,11 @@ export class ResponseJson {
     const head = JSON.stringify(moreFields(doc)).slice(0, -1);
     // A result's paragraph fields begin with a `more` entry's.
     const whole = full ? JSON.stringify(paragraphFields(doc)).slice(0, -1) : head;
-    const entry = { bytes: Buffer.from(whole), textEnd: Buffer.byteLength(head), full };
+    const bytes = Buffer.from(whole);
+    const entry = { bytes, head: bytes.subarray(0, Buffer.byteLength(head)), full };
     this.forget(d);
     this.paragraphs.set(d, entry);
+    this.byDoc[d] = entry;
     this.cachedBytes += entry.bytes.length;
     for (const [oldest] of this.paragraphs) {
       if (this.cachedBytes <= this.budgetBytes) break;
@@ -115,6 +121,7 @@ export class ResponseJson {
     if (!known) return;
     this.cachedBytes -= known.bytes.length;
     this.paragraphs.delete(d);
+    this.byDoc[d] = undefined;
   }
 
   /** Writes cached bytes after what is pending. */

@@ -95,9 +95,11 @@ function toSearchResult(index: SearchIndex, planned: PlannedResult): SearchResul
 
 function snippetOf(index: SearchIndex, d: number, marks: MarkIds): string {
   const seq = index.text[d]!;
-  if (markedTokens.length < seq.ids.length) markedTokens = new Int32Array(seq.ids.length * 2);
+  const ids = seq.ids;
+  const n = ids.length;
+  if (markedTokens.length < n) markedTokens = new Int32Array(n * 2);
   let count = 0;
-  for (let i = 0; i < seq.ids.length; i++) if (marks[seq.ids[i]!]) markedTokens[count++] = i;
+  for (let i = 0; i < n; i++) if (marks[ids[i]!] === 1) markedTokens[count++] = i;
   return snippetOfTokens(
     index.docs[d]!.text,
     seq,

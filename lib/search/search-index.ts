@@ -84,6 +84,13 @@ export class SearchIndex {
   private readonly storyDf: Int32Array;
   /** Per word-form id: paragraphs holding that exact form in their text, with counts. */
   private readonly formPostings: Postings[];
+  /**
+   * Per story, how many times its headline and dek hold a term, and a word form: read for every
+   * story whose heading matches a query's word, which counting its tokens made a tenth of a
+   * search's scoring time.
+   */
+  private readonly headTerms: CountTable;
+  private readonly headForms: CountTable;
 
   constructor(docs: readonly SearchDoc[], flex: Document<ReturnType<typeof toFlexDoc>>) {
     this.docs = docs;
@@ -127,6 +134,8 @@ export class SearchIndex {
     this.heads = headSeqs.map((k) => built[k]!);
     this.text = textSeqs.map((k) => built[k]!);
     this.text.forEach((seq, d) => addCounts(formLists, seq.forms, d));
+    this.headTerms = new CountTable(this.heads.map((seq) => seq.ids));
+    this.headForms = new CountTable(this.heads.map((seq) => seq.forms));
 
     this.termPostings = toPostings(termLists, this.terms.length);
     this.formPostings = toPostings(formLists, this.formIds.size);
@@ -200,6 +209,16 @@ export class SearchIndex {
 
   formPostingsOf(formId: number): Postings {
     return this.formPostings[formId] ?? EMPTY_POSTINGS;
+  }
+
+  /** How many times the story's headline and dek hold the term. */
+  headCount(story: number, termId: number): number {
+    return this.headTerms.count(story, termId);
+  }
+
+  /** How many times the story's headline and dek hold the word form. */
+  headFormCount(story: number, formId: number): number {
+    return this.headForms.count(story, formId);
   }
 
   /** Inverse document frequency of a term among paragraphs (their text). */
@@ -285,6 +304,51 @@ function addCounts(lists: { docs: number[]; tfs: number[] }[], ids: Int32Array, 
     const list = (lists[id] ??= { docs: [], tfs: [] });
     list.docs.push(doc);
     list.tfs.push(Math.min(65535, tf));
+  }
+}
+
+/**
+ * Per row (a story's heading), its distinct ids with their counts, sorted by id, in one pair of
+ * arrays: a count is found by binary search within the row.
+ */
+class CountTable {
+  private readonly offsets: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly counts: Uint16Array;
+
+  constructor(rows: readonly Int32Array[]) {
+    const sorted = rows.map((row) => Int32Array.from(row).sort());
+    let total = 0;
+    for (const row of sorted)
+      for (let i = 0; i < row.length; i++) if (i === 0 || row[i] !== row[i - 1]) total++;
+    this.offsets = new Int32Array(rows.length + 1);
+    this.ids = new Int32Array(total);
+    this.counts = new Uint16Array(total);
+    let at = 0;
+    sorted.forEach((row, r) => {
+      for (let i = 0; i < row.length; i++) {
+        if (i > 0 && row[i] === row[i - 1]) {
+          if (this.counts[at - 1]! < 65535) this.counts[at - 1]!++;
+          continue;
+        }
+        this.ids[at] = row[i]!;
+        this.counts[at++] = 1;
+      }
+      this.offsets[r + 1] = at;
+    });
+  }
+
+  count(row: number, id: number): number {
+    let lo = this.offsets[row]!;
+    let hi = this.offsets[row + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.ids[mid]!;
+      if (at === id) return this.counts[mid]!;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 }
 
