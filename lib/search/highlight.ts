@@ -34,12 +34,17 @@ function markedIndices(tokens: readonly Token[], terms: MarkTerms): number[] {
   return out;
 }
 
-/** Tokens as parallel arrays: each token's word position, positions spanned, and character offsets. */
+/**
+ * Tokens as parallel arrays: each token's word position, positions spanned, and character offsets;
+ * the text's tokens are `[from, to)` of them.
+ */
 export interface WordTokens {
   pos: ArrayLike<number>;
   span: ArrayLike<number>;
   start: ArrayLike<number>;
   end: ArrayLike<number>;
+  from: number;
+  to: number;
 }
 
 function toWordTokens(tokens: readonly Token[]): WordTokens {
@@ -48,6 +53,8 @@ function toWordTokens(tokens: readonly Token[]): WordTokens {
     span: tokens.map((t) => t.span),
     start: tokens.map((t) => t.start),
     end: tokens.map((t) => t.end),
+    from: 0,
+    to: tokens.length,
   };
 }
 
@@ -63,9 +70,9 @@ export function snippetOfTokens(
   words = SNIPPET_WORDS,
   plain = false,
 ): string {
-  const count = tokens.pos.length;
   const ranges = markedTokenRanges(tokens, marked, markedCount);
-  const positions = count === 0 ? 0 : tokens.pos[count - 1]! + tokens.span[count - 1]!;
+  const last = tokens.to - 1;
+  const positions = last < tokens.from ? 0 : tokens.pos[last]! + tokens.span[last]!;
   if (positions <= words) return render(text, ranges, 0, text.length, '', '', plain);
 
   // The window of `words` positions holding the most marked positions (the first such): it starts
@@ -97,7 +104,7 @@ export function snippetOfTokens(
   }
   let from = best === 0 ? 0 : text.length;
   let to = best + words >= positions ? text.length : 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = tokens.from; i < tokens.to; i++) {
     const pos = tokens.pos[i]!;
     if (pos >= best && pos < best + words) {
       from = Math.min(from, tokens.start[i]!);

@@ -27,11 +27,11 @@ export const CACHE_SIZE = 200;
  */
 export const CACHE_SEEN = 1000;
 /**
- * Bytes of paragraphs' encoded JSON kept for writing API responses (`lib/search/response-json.ts`),
- * oldest dropped first. Today's archive (7,007 paragraphs) takes about 7 MB once every paragraph has
- * been shown, so it stays whole; a larger archive stops here. Measured over 4,000 distinct queries:
- * 13–20% more uncached API searches per second for 5–10 MB more server RSS. A budget much smaller
- * than the archive is worse than none: with 3 MB, paragraphs were encoded, dropped and encoded again.
+ * Bytes of paragraphs' encoded JSON kept for writing API responses (`lib/search/response-json.ts`);
+ * when the next paragraph would pass it, all are dropped and encoded again as they are shown.
+ * Today's archive (7,007 paragraphs) takes about 6 MB once every paragraph has been shown, so it
+ * stays whole; a larger archive stops here. A budget much smaller than the archive is worse than
+ * none: measured with 3 MB, paragraphs were encoded, dropped and encoded again.
  */
 export const JSON_CACHE_BYTES = 8 * 1024 * 1024;
 /** Further matching paragraphs a story result shows besides its lead (`more`). */

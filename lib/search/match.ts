@@ -224,7 +224,7 @@ function phraseHits(
     .reduce((a, b) => (b.length < a.length ? b : a));
   for (const s of storiesOf(index, rarest)) {
     const seq = index.heads[s]!;
-    if (!memo.budget.take(seq.ids.length)) break;
+    if (!memo.budget.take(seq.to - seq.from)) break;
     if (hasRun(seq, runIds)) heads.push(s);
   }
   return { key, ids: runIds, formIds: [], text, runs, links: [], heads };
@@ -246,7 +246,7 @@ function runsIn(
   for (let k = 0; k < candidates.length; k++) {
     const d = candidates[k]!;
     const seq = index.text[d]!;
-    if (!budget.take(seq.ids.length)) break;
+    if (!budget.take(seq.to - seq.from)) break;
     const count = countRuns(seq, ids);
     if (count > 0) runs[text.push(d) - 1] = Math.min(65535, count);
   }
@@ -260,7 +260,7 @@ export function hasPhrase(index: SearchIndex, terms: readonly string[], memo: Ma
   const candidates = paragraphsHoldingAll(index, ids as number[]);
   for (let k = 0; k < candidates.length; k++) {
     const seq = index.text[candidates[k]!]!;
-    if (!memo.budget.take(seq.ids.length)) return false;
+    if (!memo.budget.take(seq.to - seq.from)) return false;
     if (hasRun(seq, ids as number[])) return true;
   }
   return false;

@@ -8,15 +8,6 @@ import {
 } from './results';
 import type { SearchIndex } from './search-index';
 
-/** A paragraph's bytes: `{"id":…,"url":…,"text":…` then, once it has been a result, `,"issue":…,"role":…`. */
-interface ParagraphBytes {
-  bytes: Buffer;
-  /** The `more` entry's part (id, url, text): a view of the start of `bytes`. */
-  head: Buffer;
-  /** Whether `bytes` holds the result's further fields too. */
-  full: boolean;
-}
-
 /**
  * Writes a search response as UTF-8 JSON, byte for byte what `Buffer.from(JSON.stringify(response))`
  * gives for the same response built as objects (`toSearchResponse`), copying each paragraph's fixed
@@ -26,16 +17,21 @@ interface ParagraphBytes {
  * was the largest single cost of an uncached API search. Only the snippets, scores and
  * response-level fields are serialised per request.
  *
- * One entry per paragraph (about 1 KB, outside the V8 heap), which a result and a `more` entry
- * share, since both begin with the id, URL and text. The entries take at most `budgetBytes`, the
- * oldest dropped first. Not reentrant: it writes one response at a time.
+ * A paragraph's bytes are `{"id":…,"url":…,"text":…` (all a `more` entry holds) then, once it has
+ * been a result, `,"issue":…,"role":…`. They sit end to end in one buffer outside the V8 heap,
+ * found by offsets per paragraph: no object per paragraph to fetch before its bytes. When the next
+ * paragraph would take the buffer past `budgetBytes`, every paragraph is dropped and encoded again
+ * as it is shown. Not reentrant: it writes one response at a time.
  */
 export class ResponseJson {
-  /** By paragraph index (looked up for every paragraph written: an array is quicker than a map). */
-  private readonly byDoc: (ParagraphBytes | undefined)[];
-  /** The same, in the order they were encoded: the oldest is dropped first. */
-  private readonly paragraphs = new Map<number, ParagraphBytes>();
-  private cachedBytes = 0;
+  private arena: Buffer;
+  private used = 0;
+  /** Per paragraph: where its bytes start in `arena` (-1: not encoded), its `more` part ends, and they end. */
+  private readonly start: Int32Array;
+  private readonly headEnd: Int32Array;
+  private readonly end: Int32Array;
+  /** Per paragraph: 1 when its bytes hold a result's further fields too. */
+  private readonly full: Uint8Array;
   private out = Buffer.allocUnsafe(64 * 1024);
   private at = 0;
   /** Serialised text not yet written to `out` (small pieces are joined before encoding). */
@@ -45,8 +41,13 @@ export class ResponseJson {
     private readonly index: SearchIndex,
     private readonly budgetBytes = JSON_CACHE_BYTES,
   ) {
-    // Filled, not sparse: a sparse array would be kept as a dictionary.
-    this.byDoc = new Array<ParagraphBytes | undefined>(index.docs.length).fill(undefined);
+    const n = index.docs.length;
+    this.start = new Int32Array(n).fill(-1);
+    this.headEnd = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.full = new Uint8Array(n);
+    // Grown as paragraphs are shown, up to the budget (more only for one paragraph larger than it).
+    this.arena = Buffer.allocUnsafe(Math.min(budgetBytes, 256 * 1024));
   }
 
   encode(response: PlannedResponse): Buffer<ArrayBuffer> {
@@ -72,8 +73,8 @@ export class ResponseJson {
     for (let i = 0; i < results.length; i++) {
       const result = results[i]!;
       if (i > 0) this.pending += ',';
-      const known = this.byDoc[result.doc];
-      this.copy((known?.full ? known : this.remember(result.doc, true)).bytes);
+      if (this.full[result.doc] !== 1) this.remember(result.doc, true);
+      this.copy(this.start[result.doc]!, this.end[result.doc]!);
       this.pending += `,"snippet":${this.snippet(result)},"score":${JSON.stringify(result.score)}`;
       const { more } = result;
       if (more !== undefined) {
@@ -81,7 +82,8 @@ export class ResponseJson {
         for (let j = 0; j < more.length; j++) {
           const entry = more[j]!;
           if (j > 0) this.pending += ',';
-          this.copy((this.byDoc[entry.doc] ?? this.remember(entry.doc, false)).head);
+          if (this.start[entry.doc] === -1) this.remember(entry.doc, false);
+          this.copy(this.start[entry.doc]!, this.headEnd[entry.doc]!);
           this.pending += `,"snippet":${this.snippet(entry)}}`;
         }
         this.pending += ']';
@@ -98,38 +100,37 @@ export class ResponseJson {
   }
 
   /** Encodes a paragraph's fixed fields: all of a result's, or a `more` entry's id, URL and text. */
-  private remember(d: number, full: boolean): ParagraphBytes {
+  private remember(d: number, full: boolean): void {
     const doc = this.index.docs[d]!;
     const head = JSON.stringify(moreFields(doc)).slice(0, -1);
     // A result's paragraph fields begin with a `more` entry's.
     const whole = full ? JSON.stringify(paragraphFields(doc)).slice(0, -1) : head;
-    const bytes = Buffer.from(whole);
-    const entry = { bytes, head: bytes.subarray(0, Buffer.byteLength(head)), full };
-    this.forget(d);
-    this.paragraphs.set(d, entry);
-    this.byDoc[d] = entry;
-    this.cachedBytes += entry.bytes.length;
-    for (const [oldest] of this.paragraphs) {
-      if (this.cachedBytes <= this.budgetBytes) break;
-      this.forget(oldest);
+    const bytes = Buffer.byteLength(whole);
+    if (this.used + bytes > this.budgetBytes) {
+      this.start.fill(-1);
+      this.full.fill(0);
+      this.used = 0;
     }
-    return entry;
+    if (this.used + bytes > this.arena.length) {
+      const bigger = Buffer.allocUnsafe(
+        Math.max(Math.min(this.arena.length * 2, this.budgetBytes), this.used + bytes),
+      );
+      this.arena.copy(bigger, 0, 0, this.used);
+      this.arena = bigger;
+    }
+    this.start[d] = this.used;
+    this.headEnd[d] = this.used + Buffer.byteLength(head);
+    this.used += this.arena.write(whole, this.used);
+    this.end[d] = this.used;
+    this.full[d] = full ? 1 : 0;
   }
 
-  private forget(d: number): void {
-    const known = this.paragraphs.get(d);
-    if (!known) return;
-    this.cachedBytes -= known.bytes.length;
-    this.paragraphs.delete(d);
-    this.byDoc[d] = undefined;
-  }
-
-  /** Writes cached bytes after what is pending. */
-  private copy(bytes: Uint8Array): void {
+  /** Writes encoded paragraph bytes after what is pending. */
+  private copy(from: number, to: number): void {
     this.flush();
-    this.reserve(bytes.length);
-    this.out.set(bytes, this.at);
-    this.at += bytes.length;
+    this.reserve(to - from);
+    this.arena.copy(this.out, this.at, from, to);
+    this.at += to - from;
   }
 
   private flush(): void {

@@ -95,19 +95,11 @@ function toSearchResult(index: SearchIndex, planned: PlannedResult): SearchResul
 
 function snippetOf(index: SearchIndex, d: number, marks: MarkIds): string {
   const seq = index.text[d]!;
-  const ids = seq.ids;
-  const n = ids.length;
-  if (markedTokens.length < n) markedTokens = new Int32Array(n * 2);
+  const { ids, from, to } = seq;
+  if (markedTokens.length < to - from) markedTokens = new Int32Array((to - from) * 2);
   let count = 0;
-  for (let i = 0; i < n; i++) if (marks[ids[i]!] === 1) markedTokens[count++] = i;
-  return snippetOfTokens(
-    index.docs[d]!.text,
-    seq,
-    markedTokens,
-    count,
-    SNIPPET_WORDS,
-    index.plainText[d] === 1,
-  );
+  for (let i = from; i < to; i++) if (marks[ids[i]!] === 1) markedTokens[count++] = i;
+  return snippetOfTokens(index.texts[d]!, seq, markedTokens, count, SNIPPET_WORDS, index.plainText[d] === 1);
 }
 
 /** The marked tokens of the paragraph being shown (reused: snippets are built one at a time). */

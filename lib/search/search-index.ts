@@ -48,6 +48,8 @@ export class SearchIndex {
 
   /** Per paragraph. */
   readonly text: TermSeq[];
+  /** Each paragraph's text, as its document holds it: in one array, since every snippet reads one. */
+  readonly texts: readonly string[];
   readonly storyOf: Int32Array;
   /**
    * BM25's length normalisation of each paragraph; an opening paragraph's length includes its
@@ -133,9 +135,9 @@ export class SearchIndex {
     const built = seqs.finish();
     this.heads = headSeqs.map((k) => built[k]!);
     this.text = textSeqs.map((k) => built[k]!);
-    this.text.forEach((seq, d) => addCounts(formLists, seq.forms, d));
-    this.headTerms = new CountTable(this.heads.map((seq) => seq.ids));
-    this.headForms = new CountTable(this.heads.map((seq) => seq.forms));
+    this.text.forEach((seq, d) => addCounts(formLists, seq.forms.subarray(seq.from, seq.to), d));
+    this.headTerms = new CountTable(this.heads.map((seq) => seq.ids.subarray(seq.from, seq.to)));
+    this.headForms = new CountTable(this.heads.map((seq) => seq.forms.subarray(seq.from, seq.to)));
 
     this.termPostings = toPostings(termLists, this.terms.length);
     this.formPostings = toPostings(formLists, this.formIds.size);
@@ -145,8 +147,9 @@ export class SearchIndex {
 
     const avgLength = totalLength / Math.max(1, n);
     this.paragraphNorm = Float32Array.from(this.text, (seq, d) => {
-      const heading = this.docs[d]!.order === 0 ? this.heads[this.storyOf[d]!]!.ids.length : 0;
-      const length = seq.ids.length + RANKING.headline * heading;
+      const head = this.heads[this.storyOf[d]!]!;
+      const heading = this.docs[d]!.order === 0 ? head.to - head.from : 0;
+      const length = seq.to - seq.from + RANKING.headline * heading;
       return 1 - RANKING.b + (RANKING.b * length) / avgLength;
     });
     const avgStory = storyLengths.reduce((a, b) => a + b, 0) / Math.max(1, storyLengths.length);
@@ -171,6 +174,7 @@ export class SearchIndex {
     this.storyIssue = Int32Array.from(firsts, (_, s) => firstDoc(s).issue);
     this.storyKind = Uint8Array.from(firsts, (_, s) => STORY_KINDS.indexOf(firstDoc(s).kind));
     this.linkTargets = this.docs.map((d) => d.links.map(linkTarget));
+    this.texts = this.docs.map((d) => d.text);
     this.plainText = Uint8Array.from(this.docs, (d) => (ESCAPED.test(d.text) ? 0 : 1));
 
     const chronological = [...this.docs].sort(

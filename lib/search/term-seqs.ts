@@ -2,7 +2,7 @@ import type { TermSeq } from './positions';
 
 /**
  * Builds the token sequences of every text the engine reads (paragraphs, headlines and deks) into
- * one set of flat typed arrays, each text a view into them. Small arrays of their own, one per
+ * one set of flat typed arrays, each text a range of them. Small arrays of their own, one per
  * text and field (47,000 for the archive), were scattered over memory: reading a phrase across
  * thousands of paragraphs spent most of its time fetching them (about six times slower than the
  * same reading over contiguous arrays).
@@ -41,7 +41,7 @@ export class TermSeqBuilder {
     return this.ids.subarray(this.offsets[text]!, this.offsets[text + 1]!);
   }
 
-  /** Every text added, in order, as views into arrays trimmed to their length. */
+  /** Every text added, in order, as ranges of arrays trimmed to their length. */
   finish(): TermSeq[] {
     const n = this.length;
     const ids = this.ids.slice(0, n);
@@ -52,16 +52,7 @@ export class TermSeqBuilder {
     const end = this.end.slice(0, n);
     const out: TermSeq[] = [];
     for (let k = 0; k + 1 < this.offsets.length; k++) {
-      const from = this.offsets[k]!;
-      const to = this.offsets[k + 1]!;
-      out.push({
-        ids: ids.subarray(from, to),
-        forms: forms.subarray(from, to),
-        pos: pos.subarray(from, to),
-        span: span.subarray(from, to),
-        start: start.subarray(from, to),
-        end: end.subarray(from, to),
-      });
+      out.push({ ids, forms, pos, span, start, end, from: this.offsets[k]!, to: this.offsets[k + 1]! });
     }
     return out;
   }
