@@ -102,13 +102,28 @@ export function snippetOfTokens(
     }
     best = Math.max(0, Math.min(positions - words, Math.round((first + last) / 2) - Math.floor(words / 2)));
   }
-  let from = best === 0 ? 0 : text.length;
-  let to = best + words >= positions ? text.length : 0;
-  for (let i = tokens.from; i < tokens.to; i++) {
-    const pos = tokens.pos[i]!;
-    if (pos >= best && pos < best + words) {
-      from = Math.min(from, tokens.start[i]!);
-      to = Math.max(to, tokens.end[i]!);
+  // Tokens are in text order, except that a joined form follows its parts (starting where the
+  // first starts, ending where the last ends): so the window's first token in order starts it and
+  // its last token in order ends it, and neither search need read the whole paragraph.
+  const limit = best + words;
+  let from = 0;
+  let to = text.length;
+  if (best > 0) {
+    for (let i = tokens.from; i < tokens.to; i++) {
+      const pos = tokens.pos[i]!;
+      if (pos >= best && pos < limit) {
+        from = tokens.start[i]!;
+        break;
+      }
+    }
+  }
+  if (limit < positions) {
+    for (let i = tokens.to - 1; i >= tokens.from; i--) {
+      const pos = tokens.pos[i]!;
+      if (pos >= best && pos < limit) {
+        to = tokens.end[i]!;
+        break;
+      }
     }
   }
   return render(text, ranges, from, to, from > 0 ? '… ' : '', to < text.length ? ' …' : '', plain);

@@ -25,6 +25,8 @@ import type { SearchIndex } from './search-index';
  */
 export class ResponseJson {
   private arena: Buffer;
+  /** The same bytes as a plain array: its `subarray` is cheaper than a Buffer's. */
+  private arenaBytes: Uint8Array;
   private used = 0;
   /** Per paragraph: where its bytes start in `arena` (-1: not encoded), its `more` part ends, and they end. */
   private readonly start: Int32Array;
@@ -48,6 +50,7 @@ export class ResponseJson {
     this.full = new Uint8Array(n);
     // Grown as paragraphs are shown, up to the budget (more only for one paragraph larger than it).
     this.arena = Buffer.allocUnsafe(Math.min(budgetBytes, 256 * 1024));
+    this.arenaBytes = plain(this.arena);
   }
 
   encode(response: PlannedResponse): Buffer<ArrayBuffer> {
@@ -117,6 +120,7 @@ export class ResponseJson {
       );
       this.arena.copy(bigger, 0, 0, this.used);
       this.arena = bigger;
+      this.arenaBytes = plain(bigger);
     }
     this.start[d] = this.used;
     this.headEnd[d] = this.used + Buffer.byteLength(head);
@@ -129,7 +133,7 @@ export class ResponseJson {
   private copy(from: number, to: number): void {
     this.flush();
     this.reserve(to - from);
-    this.arena.copy(this.out, this.at, from, to);
+    this.out.set(this.arenaBytes.subarray(from, to), this.at);
     this.at += to - from;
   }
 
@@ -147,6 +151,10 @@ export class ResponseJson {
     this.out.copy(bigger, 0, 0, this.at);
     this.out = bigger;
   }
+}
+
+function plain(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
 /**
