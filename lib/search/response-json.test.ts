@@ -77,6 +77,19 @@ describe('the API’s JSON', () => {
   });
 });
 
+describe('the API’s JSON of a search a page has already cached', () => {
+  it('is the same bytes as the writer gives', () => {
+    const engine = SearchEngine.fromIssues(ISSUES);
+    const written = SearchEngine.fromIssues(ISSUES);
+    const request = { ...DEFAULT_SEARCH_REQUEST, q: 'robot' };
+    // A response is cached from the second time its request is seen.
+    engine.search(request);
+    const cached = engine.search(request);
+    expect(engine.search(request)).toBe(cached);
+    expect(engine.searchJson(request).equals(written.searchJson(request))).toBe(true);
+  });
+});
+
 describe('the API’s JSON writer with a small cache', () => {
   it('writes the same bytes when it must drop paragraphs it had encoded', () => {
     const pages = SearchEngine.fromIssues(ISSUES);
