@@ -39,7 +39,6 @@ export class SearchEngine {
   /** Keys of requests seen once since they were last cached (see `keep`). */
   private readonly seen = new Set<string>();
   private readonly scratch = new Scratch();
-
   private readonly json: ResponseJson;
 
   private constructor(

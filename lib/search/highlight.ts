@@ -212,9 +212,14 @@ function render(
 
 const NEEDS_ESCAPING = /[&<>"']/;
 
+/** Whether `escapeHtml` would change anything in the text. */
+export function needsHtmlEscape(text: string): boolean {
+  return NEEDS_ESCAPING.test(text);
+}
+
 /** `escapeHtml`, skipped for the many pieces of text with nothing to escape. */
 function escapeText(text: string): string {
-  return NEEDS_ESCAPING.test(text) ? escapeHtml(text) : text;
+  return needsHtmlEscape(text) ? escapeHtml(text) : text;
 }
 
 const ENTITIES: Record<string, string> = {

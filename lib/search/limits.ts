@@ -29,9 +29,10 @@ export const CACHE_SEEN = 1000;
 /**
  * Bytes of paragraphs' encoded JSON kept for writing API responses (`lib/search/response-json.ts`);
  * when the next paragraph would pass it, all are dropped and encoded again as they are shown.
- * Today's archive (7,007 paragraphs) takes about 6 MB once every paragraph has been shown, so it
- * stays whole; a larger archive stops here. A budget much smaller than the archive is worse than
- * none: measured with 3 MB, paragraphs were encoded, dropped and encoded again.
+ * Today's archive (7,007 paragraphs) fits within it once every paragraph has been shown, so it
+ * stays whole; a larger one is dropped and encoded again each time it fills. A budget much smaller
+ * than the archive is worse than none: measured with 3 MB, paragraphs were encoded, dropped and
+ * encoded again.
  */
 export const JSON_CACHE_BYTES = 8 * 1024 * 1024;
 /** Further matching paragraphs a story result shows besides its lead (`more`). */

@@ -1,3 +1,4 @@
+import { jsonString } from './json-string';
 import { JSON_CACHE_BYTES } from './limits';
 import {
   moreFields,
@@ -24,9 +25,8 @@ import type { SearchIndex } from './search-index';
  * as it is shown. Not reentrant: it writes one response at a time.
  */
 export class ResponseJson {
-  private arena: Buffer;
-  /** The same bytes as a plain array: its `subarray` is cheaper than a Buffer's. */
-  private arenaBytes: Uint8Array;
+  /** A plain byte array rather than a Buffer: its `subarray`, taken per paragraph written, is cheaper. */
+  private arena: Uint8Array;
   private used = 0;
   /** Per paragraph: where its bytes start in `arena` (-1: not encoded), its `more` part ends, and they end. */
   private readonly start: Int32Array;
@@ -49,8 +49,7 @@ export class ResponseJson {
     this.end = new Int32Array(n);
     this.full = new Uint8Array(n);
     // Grown as paragraphs are shown, up to the budget (more only for one paragraph larger than it).
-    this.arena = Buffer.allocUnsafe(Math.min(budgetBytes, 256 * 1024));
-    this.arenaBytes = plain(this.arena);
+    this.arena = uninitialised(Math.min(budgetBytes, 256 * 1024));
   }
 
   encode(response: PlannedResponse): Buffer<ArrayBuffer> {
@@ -115,16 +114,15 @@ export class ResponseJson {
       this.used = 0;
     }
     if (this.used + bytes > this.arena.length) {
-      const bigger = Buffer.allocUnsafe(
+      const bigger = uninitialised(
         Math.max(Math.min(this.arena.length * 2, this.budgetBytes), this.used + bytes),
       );
-      this.arena.copy(bigger, 0, 0, this.used);
+      bigger.set(this.arena.subarray(0, this.used));
       this.arena = bigger;
-      this.arenaBytes = plain(bigger);
     }
     this.start[d] = this.used;
     this.headEnd[d] = this.used + Buffer.byteLength(head);
-    this.used += this.arena.write(whole, this.used);
+    this.used += ENCODER.encodeInto(whole, this.arena.subarray(this.used)).written;
     this.end[d] = this.used;
     this.full[d] = full ? 1 : 0;
   }
@@ -133,7 +131,7 @@ export class ResponseJson {
   private copy(from: number, to: number): void {
     this.flush();
     this.reserve(to - from);
-    this.out.set(this.arenaBytes.subarray(from, to), this.at);
+    this.out.set(this.arena.subarray(from, to), this.at);
     this.at += to - from;
   }
 
@@ -153,19 +151,10 @@ export class ResponseJson {
   }
 }
 
-function plain(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-}
+const ENCODER = new TextEncoder();
 
-/**
- * Characters JSON.stringify would escape in a string: the quote, the backslash, control characters
- * and (as lone surrogates) any half of a surrogate pair. A snippet is escaped HTML, so it rarely
- * holds one (a quote is `&quot;`), and is then quoted as it is: calling JSON.stringify for each of
- * a response's 60 snippets cost more than writing them.
- */
-const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** `JSON.stringify(text)`, without the call for text with nothing to escape. */
-function jsonString(text: string): string {
-  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+/** Bytes not zeroed first (every byte read is written before). */
+function uninitialised(length: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(length);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
 }

@@ -1,4 +1,5 @@
 type Pooled = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array;
+type PoolType = 'u8' | 'u16' | 'i32' | 'f32' | 'f64';
 
 /**
  * Typed arrays lent to one search and taken back when it ends, zeroed: a query needs several arrays
@@ -11,13 +12,13 @@ type Pooled = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Arra
  */
 export class Scratch {
   /** Per type, free arrays by capacity. */
-  private readonly free = {
+  private readonly free: Record<PoolType, Map<number, Pooled[]>> = {
     u8: new Map(),
     u16: new Map(),
     i32: new Map(),
     f32: new Map(),
     f64: new Map(),
-  } satisfies Record<string, Map<number, Pooled[]>>;
+  };
   private readonly lent: { pool: Map<number, Pooled[]>; array: Pooled; length: number }[] = [];
 
   bytes(length: number): Uint8Array {
@@ -51,13 +52,9 @@ export class Scratch {
     this.lent.length = 0;
   }
 
-  private lend<T extends Pooled>(
-    type: keyof Scratch['free'],
-    length: number,
-    create: (capacity: number) => T,
-  ): T {
+  private lend<T extends Pooled>(type: PoolType, length: number, create: (capacity: number) => T): T {
     const capacity = length <= 16 ? 16 : 2 ** Math.ceil(Math.log2(length));
-    const pool: Map<number, Pooled[]> = this.free[type];
+    const pool = this.free[type];
     const array = (pool.get(capacity)?.pop() as T | undefined) ?? create(capacity);
     this.lent.push({ pool, array, length });
     return array.subarray(0, length) as T;

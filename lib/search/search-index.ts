@@ -3,6 +3,8 @@ import { STORY_KIND_LABELS, STORY_KINDS } from '../catalogue/model';
 import { TOPICS } from '../topics/taxonomy';
 import type { SearchDoc } from './documents';
 import { linkTerms, lookupTerm, type FieldHits, type toFlexDoc } from './flex';
+import { needsHtmlEscape } from './highlight';
+import { needsJsonEscape } from './json-string';
 import type { TermSeq } from './positions';
 import { RANKING } from './ranking';
 import { Speller, type KnownWord } from './spelling';
@@ -14,9 +16,6 @@ export interface Postings {
   docs: Int32Array;
   tfs: Uint16Array;
 }
-
-/** What HTML (`escapeHtml`) or JSON (`JSON.stringify`) would change in a text. */
-const ESCAPED = /[&<>"'\\\u0000-\u001f\ud800-\udfff]/;
 
 const EMPTY_POSTINGS: Postings = { docs: new Int32Array(0), tfs: new Uint16Array(0) };
 
@@ -175,7 +174,9 @@ export class SearchIndex {
     this.storyKind = Uint8Array.from(firsts, (_, s) => STORY_KINDS.indexOf(firstDoc(s).kind));
     this.linkTargets = this.docs.map((d) => d.links.map(linkTarget));
     this.texts = this.docs.map((d) => d.text);
-    this.plainText = Uint8Array.from(this.docs, (d) => (ESCAPED.test(d.text) ? 0 : 1));
+    this.plainText = Uint8Array.from(this.docs, (d) =>
+      needsHtmlEscape(d.text) || needsJsonEscape(d.text) ? 0 : 1,
+    );
 
     const chronological = [...this.docs].sort(
       (a, b) => a.date.localeCompare(b.date) || a.issue - b.issue || a.index - b.index,
